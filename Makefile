@@ -1,0 +1,51 @@
+# The README's commands. `make run` starts the app with the demo data; `make test` runs everything.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test setup system-deps lint pytest-postgres pytest-sqlite css clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/build/app.css: static/scss/app.scss node_modules/.installed
+	npm run --silent build:css
+
+css: static/build/app.css
+
+setup: $(VENV)/.installed static/build/app.css
+
+## Start the app with the Norfolk demo data on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set).
+run: setup
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+## Install Debian's PostgreSQL and Chromium if they are missing (needs root or sudo).
+system-deps:
+	scripts/install-system-deps.sh
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run --settings=tests.settings
+
+## The whole suite against a real PostgreSQL server, then again on embedded SQLite.
+test: system-deps setup lint pytest-postgres pytest-sqlite
+
+pytest-postgres: setup
+	scripts/with-postgres.sh $(PY) -m pytest -p no:cacheprovider
+
+pytest-sqlite: setup
+	$(PY) -m pytest -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) node_modules static/build staticfiles

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AscwebConfig(AppConfig):
+    name = "ascweb"
+    verbose_name = "ascweb"

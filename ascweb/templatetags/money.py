@@ -1,0 +1,36 @@
+"""Display filters for money: the only place templates format amounts."""
+
+from django import template
+
+from ascweb import money
+
+register = template.Library()
+
+
+@register.filter
+def m(pence: int | None) -> str:
+    """£m to 3 decimals with brackets for negatives."""
+    return money.format_m(pence)
+
+
+@register.filter
+def pounds(pence: int | None) -> str:
+    """£ with thousands separators (entry forms)."""
+    return money.format_pounds(pence)
+
+
+@register.filter
+def pct(ratio) -> str:
+    return money.format_pct(ratio)
+
+
+@register.filter
+def m_abs(pence: int | None) -> str:
+    """£m to 3 decimals without sign, for prose that says 'underspend of (£0.309m)'."""
+    return money.format_m(abs(pence) if pence is not None else None)
+
+
+@register.filter
+def gbp(pence: int | None) -> str:
+    """£ with the sign first, for prose and hints: -£76,870,000."""
+    return money.format_gbp(pence)

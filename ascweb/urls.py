@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+urlpatterns = [
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accessibility/",
+        login_not_required(TemplateView.as_view(template_name="accessibility.html")),
+        name="accessibility",
+    ),
+    path("admin/", admin.site.urls),
+    path("", include("finance.urls")),
+]

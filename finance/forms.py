@@ -1,0 +1,114 @@
+"""Forms: validation only. Amounts are typed in pounds and parsed by ascweb.money."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from ascweb.money import AmountError, format_pounds, parse_amount
+from finance.calculations import needs_explanation
+from finance.selectors import EntryLine
+from finance.services import LineEntry
+
+EXPLANATION_MAX = 4000
+
+
+class AmountField(forms.Field):
+    """A sum of money typed in pounds; cleaned to integer pence."""
+
+    max_length = 30
+
+    def __init__(self, *, line_name: str, what: str, **kwargs):
+        self.line_name, self.what = line_name, what
+        super().__init__(error_messages={"required": f"{line_name}: enter the {what}"}, **kwargs)
+
+    def to_python(self, value):
+        text = "" if value is None else str(value).strip()
+        if not text:
+            return None
+        if len(text) > self.max_length:
+            raise ValidationError(f"{self.line_name}: the {self.what} is too long to be an amount", code="length")
+        try:
+            return parse_amount(text)
+        except AmountError as error:
+            raise ValidationError(f"{self.line_name}: {self.what}: {error}", code="amount") from None
+
+
+class AreaForecastForm(forms.Form):
+    """Budget, forecast outturn and explanation for every line of one expenditure area."""
+
+    def __init__(self, *args, lines: list[EntryLine], threshold: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines, self.threshold = lines, threshold
+        for entry in lines:
+            line, current = entry.line, entry.current
+            self.fields[f"budget_{line.id}"] = AmountField(
+                line_name=line.name,
+                what="budget",
+                label=f"{line.name} budget (£)",
+                initial=format_pounds(current.budget) if current else "",
+            )
+            self.fields[f"forecast_{line.id}"] = AmountField(
+                line_name=line.name,
+                what="forecast outturn",
+                label=f"{line.name} forecast outturn (£)",
+                initial=format_pounds(current.forecast) if current else "",
+            )
+            self.fields[f"explanation_{line.id}"] = forms.CharField(
+                label=f"{line.name} explanation of variance",
+                required=False,
+                max_length=EXPLANATION_MAX,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=current.explanation if current else "",
+                error_messages={"max_length": f"{line.name}: keep the explanation under {EXPLANATION_MAX} characters"},
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for entry in self.lines:
+            line = entry.line
+            budget, forecast = cleaned.get(f"budget_{line.id}"), cleaned.get(f"forecast_{line.id}")
+            explanation = (cleaned.get(f"explanation_{line.id}") or "").strip()
+            if budget is None or forecast is None:
+                continue
+            if needs_explanation(forecast - budget, self.threshold) and not explanation:
+                self.add_error(
+                    f"explanation_{line.id}",
+                    f"{line.name}: explain the variance of £{format_pounds(forecast - budget)}; "
+                    f"variances of £{format_pounds(self.threshold)} or more need an explanation",
+                )
+        return cleaned
+
+    def entries(self) -> list[LineEntry]:
+        data = self.cleaned_data
+        return [
+            LineEntry(
+                line_id=e.line.id,
+                budget=data[f"budget_{e.line.id}"],
+                forecast=data[f"forecast_{e.line.id}"],
+                explanation=(data.get(f"explanation_{e.line.id}") or "").strip(),
+            )
+            for e in self.lines
+        ]
+
+    def rows(self):
+        """(entry, budget field, forecast field, explanation field) for the template."""
+        return [
+            (e, self[f"budget_{e.line.id}"], self[f"forecast_{e.line.id}"], self[f"explanation_{e.line.id}"])
+            for e in self.lines
+        ]
+
+
+class NextPeriodForm(forms.Form):
+    number = forms.TypedChoiceField(label="Period number", coerce=int, choices=())
+
+    def __init__(self, *args, after: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["number"].choices = [(n, f"Period {n}") for n in range(after + 1, 14)]
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for re-opening",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give a reason for re-opening a published period"},
+    )

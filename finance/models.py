@@ -1,0 +1,251 @@
+"""Revenue budget monitoring: years, periods, the reporting-line tree and per-period figures.
+
+Amounts are integer pence (BigIntegerField, db_comment="pence"). Totals are never stored:
+every level above a line is the sum of the lines below it (see calculations.rollup).
+"""
+
+from django.conf import settings
+from django.db import models
+
+PENCE = "pence"
+
+
+class FinancialYear(models.Model):
+    """A financial year, 1 April to 31 March, written 2017-18."""
+
+    code = models.CharField(max_length=7, unique=True, help_text="e.g. 2017-18")
+    start_year = models.PositiveSmallIntegerField(unique=True)
+
+    class Meta:
+        ordering = ["start_year"]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @staticmethod
+    def code_for(start_year: int) -> str:
+        return f"{start_year}-{(start_year + 1) % 100:02d}"
+
+
+MONTHS = [
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "January",
+    "February",
+    "March",
+]
+
+
+class Period(models.Model):
+    """A monitoring period: 1 = April ... 12 = March, 13 = year-end adjustments."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        SUBMITTED = "submitted", "Submitted"
+        PUBLISHED = "published", "Published"
+
+    year = models.ForeignKey(FinancialYear, on_delete=models.PROTECT, related_name="periods")
+    number = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    published_at = models.DateTimeField(null=True, blank=True)
+    committee_meeting = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["year__start_year", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="period_unique_in_year"),
+            models.CheckConstraint(condition=models.Q(number__gte=1, number__lte=13), name="period_number_1_to_13"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def month(self) -> str:
+        return MONTHS[self.number - 1] if self.number <= 12 else "Year end"
+
+    @property
+    def title(self) -> str:
+        return f"Period {self.number} ({self.month}) {self.year.code}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class ReportingLine(models.Model):
+    """A node of the reporting tree: department > expenditure area > group(s) > line.
+
+    Only lines (leaves) carry figures. Groups may nest (Purchase of Care sits inside the
+    cost of Services to Users, above Service User Income).
+    """
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", "Department"
+        AREA = "area", "Expenditure area"
+        GROUP = "group", "Group"
+        LINE = "line", "Line"
+
+    code = models.CharField(max_length=40, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    order = models.PositiveIntegerField(default=0)
+    total_label = models.CharField(
+        max_length=200, blank=True, help_text="Label of the total row, e.g. 'Total Purchase of Care'"
+    )
+    print_heading = models.BooleanField(default=True, help_text="Print a heading row above the group's lines")
+
+    class Meta:
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def total_name(self) -> str:
+        return self.total_label or f"Total {self.name}"
+
+
+class LineAlias(models.Model):
+    """Another name the papers use for a line ('ICES' for Integrated Community Equipment Service)."""
+
+    line = models.ForeignKey(ReportingLine, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["line", "name"], name="alias_unique_per_line"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AreaAssignment(models.Model):
+    """An officer is responsible for the lines of an expenditure area."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="areas")
+    area = models.ForeignKey(ReportingLine, on_delete=models.CASCADE, related_name="assignments")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "area"], name="assignment_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} > {self.area}"
+
+
+class LineForecast(models.Model):
+    """One line's figures at one period."""
+
+    line = models.ForeignKey(ReportingLine, on_delete=models.PROTECT, related_name="forecasts")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="forecasts")
+    budget = models.BigIntegerField(db_comment=PENCE, help_text="Revised budget, pence")
+    forecast = models.BigIntegerField(db_comment=PENCE, help_text="Forecast outturn, pence")
+    explanation = models.TextField(blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["line", "period"], name="forecast_unique_per_period"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line} at {self.period}"
+
+
+class GroupExplanation(models.Model):
+    """A variance explained for a group as a whole (the papers explain Purchase of Care so)."""
+
+    node = models.ForeignKey(ReportingLine, on_delete=models.PROTECT, related_name="explanations")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="group_explanations")
+    text = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["node", "period"], name="group_explanation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.node} at {self.period}"
+
+
+class PriorYearOutturn(models.Model):
+    """A year's actual and over/underspend at outturn, at the depth the papers give it."""
+
+    node = models.ForeignKey(ReportingLine, on_delete=models.PROTECT, related_name="outturns")
+    year = models.ForeignKey(FinancialYear, on_delete=models.PROTECT, related_name="outturns")
+    actual = models.BigIntegerField(db_comment=PENCE)
+    variance = models.BigIntegerField(db_comment=PENCE, help_text="Over/underspend at outturn")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["node", "year"], name="outturn_unique_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.node} outturn {self.year}"
+
+
+class FidelityNote(models.Model):
+    """Where a figure printed in a paper does not equal what the lines add up to."""
+
+    class Kind(models.TextChoices):
+        ROUNDING = "rounding", "Rounding"
+        ERROR = "error", "Does not add up"
+        GAP = "gap", "Not in the source documents"
+
+    year = models.ForeignKey(FinancialYear, on_delete=models.CASCADE, related_name="fidelity_notes")
+    period = models.ForeignKey(Period, null=True, blank=True, on_delete=models.CASCADE, related_name="fidelity_notes")
+    source = models.CharField(max_length=200, help_text="Where the figure is printed")
+    subject = models.CharField(max_length=200)
+    column = models.CharField(max_length=100)
+    printed = models.BigIntegerField(db_comment=PENCE)
+    computed = models.BigIntegerField(db_comment=PENCE)
+    tolerance = models.BigIntegerField(db_comment=PENCE)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["kind", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.subject} {self.column}"
+
+    @property
+    def difference(self) -> int:
+        return self.printed - self.computed
+
+
+class PeriodEvent(models.Model):
+    """A change of a period's status: who, when, and why where a reason is asked for."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="events")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField(max_length=20)
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10)
+    reason = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.action}"

@@ -1,0 +1,29 @@
+from django.urls import path, register_converter
+
+from finance import views
+
+
+class YearConverter:
+    regex = r"\d{4}-\d{2}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(YearConverter, "fy")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("periods/", views.period_list, name="periods"),
+    path("periods/new/", views.period_create, name="period-create"),
+    path("periods/<fy:year>/<int:number>/", views.period_detail, name="period"),
+    path("periods/<fy:year>/<int:number>/appendix-a/", views.appendix_a, name="appendix-a"),
+    path("periods/<fy:year>/<int:number>/status/", views.period_action, name="period-action"),
+    path("periods/<fy:year>/<int:number>/workspace/", views.workspace, name="workspace"),
+    path("periods/<fy:year>/<int:number>/areas/<str:code>/", views.area_detail, name="area"),
+    path("periods/<fy:year>/<int:number>/areas/<str:code>/edit/", views.area_edit, name="area-edit"),
+    path("fidelity/", views.fidelity, name="fidelity"),
+]

@@ -1,0 +1,166 @@
+"""Thin views: parse, call one selector or service, render."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ascweb import permissions
+from finance import selectors, services
+from finance.forms import AreaForecastForm, NextPeriodForm, ReopenForm
+from finance.models import FinancialYear, Period, ReportingLine
+from finance.tables import AppendixATable, SummaryTable
+
+
+def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
+    period = selectors.period_for(request.user, year, number)
+    if period is None:
+        raise Http404("No such period")
+    return period
+
+
+def _area_link(period: Period, figures: selectors.PeriodFigures):
+    """Rows naming an expenditure area link to the area's page."""
+    area_codes = {figures.nodes[area_id].code for area_id in figures.areas()}
+
+    def link(code: str) -> str | None:
+        if code not in area_codes:
+            return None
+        return reverse("area", args=[period.year.code, period.number, code])
+
+    return link
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    latest = selectors.periods_visible_to(request.user).first()
+    if latest is None:
+        return render(request, "finance/no_periods.html")
+    return redirect("period", latest.year.code, latest.number)
+
+
+def period_list(request: HttpRequest) -> HttpResponse:
+    periods = list(selectors.periods_visible_to(request.user))
+    return render(request, "finance/period_list.html", {"periods": periods})
+
+
+def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    figures = selectors.period_figures(period)
+    table = SummaryTable(
+        selectors.summary_table(figures),
+        period=period,
+        link=_area_link(period, figures),
+        caption=f"Table 2.1: forecast outturn by expenditure area, {period.title}",
+    )
+    context = {"period": period, "table": table, "headline": figures.totals[figures.department_id]}
+    if permissions.can_manage_periods(request.user):
+        context["reopen_form"] = ReopenForm()
+        context["fidelity_count"] = selectors.fidelity_notes(period=period).exclude(kind="rounding").count()
+    return render(request, "finance/period_detail.html", context)
+
+
+def appendix_a(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    figures = selectors.period_figures(period)
+    table = AppendixATable(
+        selectors.appendix_a(figures),
+        previous=figures.previous,
+        link=_area_link(period, figures),
+        caption=f"Appendix A: budget monitoring, {period.title}",
+    )
+    return render(request, "finance/appendix_a.html", {"period": period, "table": table})
+
+
+def area_detail(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    area = get_object_or_404(ReportingLine, code=code, kind=ReportingLine.Kind.AREA)
+    figures = selectors.period_figures(period)
+    table = AppendixATable(
+        selectors.area_rows(figures, area.id),
+        previous=figures.previous,
+        caption=f"{area.name}: budget monitoring, {period.title}",
+    )
+    context = {
+        "period": period,
+        "area": area,
+        "table": table,
+        "explanations": selectors.area_explanations(figures, area.id),
+        "can_edit": permissions.can_edit_area(request.user, area, period),
+    }
+    return render(request, "finance/area_detail.html", context)
+
+
+def workspace(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    if not permissions.is_finance(request.user):
+        raise PermissionDenied("The workspace is for finance staff")
+    areas = selectors.workspace(request.user, period, settings.ASCWEB_MATERIALITY_PENCE)
+    return render(request, "finance/workspace.html", {"period": period, "areas": areas})
+
+
+def area_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    area = get_object_or_404(ReportingLine, code=code, kind=ReportingLine.Kind.AREA)
+    if not permissions.is_finance(request.user):
+        raise PermissionDenied("Only finance staff enter forecasts")
+    if not permissions.can_see_area_form(request.user, area):
+        raise Http404("No such expenditure area for you")
+    if not permissions.can_edit_area(request.user, area, period):
+        raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
+    lines, previous = selectors.area_entry_lines(period, area)
+    threshold = settings.ASCWEB_MATERIALITY_PENCE
+    form = AreaForecastForm(request.POST or None, lines=lines, threshold=threshold)
+    if request.method == "POST" and form.is_valid():
+        changed = services.forecast_update(user=request.user, period=period, area=area, entries=form.entries())
+        messages.success(request, f"{area.name}: saved, {changed} line{'s' if changed != 1 else ''} changed.")
+        return redirect("workspace", period.year.code, period.number)
+    context = {"period": period, "area": area, "form": form, "previous": previous, "threshold": threshold}
+    return render(request, "finance/area_edit.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+def period_action(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    if not permissions.can_manage_periods(request.user):
+        raise PermissionDenied("Only a finance lead can change a period's status")
+    action = request.POST.get("action", "")
+    reason_form = ReopenForm(request.POST) if action == "reopen" else None
+    if reason_form is not None and not reason_form.is_valid():
+        messages.error(request, reason_form.errors["reason"][0])
+        return redirect("period", year, number)
+    reason = reason_form.cleaned_data["reason"] if reason_form else ""
+    try:
+        period = services.period_transition(user=request.user, period=period, action=action, reason=reason)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"{period.title} is now {period.get_status_display().lower()}.")
+    return redirect("period", year, number)
+
+
+def period_create(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_manage_periods(request.user):
+        raise PermissionDenied("Only a finance lead can start a period")
+    year = FinancialYear.objects.order_by("-start_year").first()
+    if year is None:
+        raise Http404("No financial year has been set up")
+    latest = year.periods.order_by("-number").first()
+    form = NextPeriodForm(request.POST or None, after=latest.number if latest else 0)
+    if request.method == "POST" and form.is_valid():
+        try:
+            period = services.period_create_next(user=request.user, year=year, number=form.cleaned_data["number"])
+        except ValidationError as error:
+            form.add_error("number", error.messages[0])
+        else:
+            messages.success(request, f"{period.title} is open for officers.")
+            return redirect("workspace", year.code, period.number)
+    return render(request, "finance/period_create.html", {"form": form, "year": year, "latest": latest})
+
+
+def fidelity(request: HttpRequest) -> HttpResponse:
+    if not permissions.is_lead(request.user):
+        raise PermissionDenied("Fidelity notes are for finance leads")
+    return render(request, "finance/fidelity.html", {"notes": selectors.fidelity_notes()})

@@ -1,0 +1,67 @@
+"""Browser tests: Playwright driving Debian's Chromium (installed by `make test`; never a
+browser download) against the live test server."""
+
+import os
+import shutil
+
+import pytest
+from django.contrib.auth.models import User
+
+from finance.demo.loader import load_norfolk
+from finance.models import FinancialYear
+from finance.services import period_create_next
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# between browser steps are ordinary synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def live_demo(transactional_db, live_server):
+    """The demo data with Period 11 open, served by the live server."""
+    load_norfolk(say=lambda _message: None)
+    year = FinancialYear.objects.get(code="2017-18")
+    period_create_next(user=User.objects.get(username="lead"), year=year, number=11)
+    return live_server.url
+
+
+def sign_in(page, base_url: str, username: str, password: str) -> None:
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def sign_out(page) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()

@@ -1,0 +1,143 @@
+"""Officers enter forecasts through the area form: exact, validated, all or nothing, locked."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from finance.models import LineForecast, Period, ReportingLine
+from finance.services import period_transition
+
+URL = "/periods/2017-18/11/areas/STU/edit/"
+
+
+def _lines():
+    return list(ReportingLine.objects.filter(code__startswith="STU-", kind="line").order_by("order"))
+
+
+def _form_data(overrides: dict[str, str] | None = None) -> dict[str, str]:
+    """The form as Period 11 starts: Period 10's figures, with explanations where they are needed."""
+    data = {}
+    for line in _lines():
+        current = LineForecast.objects.get(period__number=11, line=line)
+        data[f"budget_{line.id}"] = f"{current.budget // 100:,}"
+        data[f"forecast_{line.id}"] = f"{current.forecast // 100:,}"
+        data[f"explanation_{line.id}"] = "Reviewed this period."
+    for code_field, value in (overrides or {}).items():
+        code, field = code_field.split(":")
+        data[f"{field}_{ReportingLine.objects.get(code=code).id}"] = value
+    return data
+
+
+def _snapshot():
+    return sorted(
+        LineForecast.objects.filter(period__number=11).values_list("line_id", "budget", "forecast", "explanation")
+    )
+
+
+def test_the_form_shows_every_line_with_last_periods_figures(officer_client, open_period):
+    response = officer_client.get(URL)
+    assert response.status_code == 200
+    page = response.content.decode()
+    for line in _lines():
+        assert line.name.replace("&", "&amp;") in page
+    assert "Last period: £111,098,000" in page  # Older People's budget at Period 10
+    assert "Last period: -£76,870,000" in page
+
+
+def test_a_valid_form_saves_exactly_what_was_typed(officer_client, open_period):
+    data = _form_data(
+        {"STU-OP:forecast": "(1,234,567.89)", "STU-INC:budget": "-76,000,000.01", "STU-PD:forecast": "£23,500,000"}
+    )
+    response = officer_client.post(URL, data)
+    assert response.status_code == 302
+    older = LineForecast.objects.get(period=open_period, line__code="STU-OP")
+    assert older.forecast == -123456789
+    assert older.updated_by == User.objects.get(username="officer")
+    assert LineForecast.objects.get(period=open_period, line__code="STU-INC").budget == -7600000001
+    assert LineForecast.objects.get(period=open_period, line__code="STU-PD").forecast == 2350000000
+
+
+@pytest.mark.parametrize("field", ["budget", "forecast"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "abc",
+        "12,34",
+        "1e9",
+        "NaN",
+        "1.234",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE finance_lineforecast; --",
+        "99999999999999",
+        "١٢٣",
+    ],
+)
+def test_bad_input_in_any_amount_field_is_a_field_error_naming_the_line_and_nothing_is_saved(
+    officer_client, open_period, field, bad
+):
+    before = _snapshot()
+    data = _form_data({"STU-OP:forecast": "120,000,000", f"STU-LD:{field}": bad})
+    response = officer_client.post(URL, data)
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    line_id = ReportingLine.objects.get(code="STU-LD").id
+    assert list(errors) == [f"{field}_{line_id}"]
+    assert errors[f"{field}_{line_id}"][0].startswith("People with Learning Disabilities")
+    assert "There is a problem: nothing has been saved" in response.content.decode()
+    assert f'href="#id_{field}_{line_id}"' in response.content.decode()  # error summary links to the field
+    assert _snapshot() == before  # the valid Older People change was not saved either
+
+
+def test_a_material_variance_needs_an_explanation(officer_client, open_period, settings):
+    settings.ASCWEB_MATERIALITY_PENCE = 10_000_000  # £100,000
+    before = _snapshot()
+    data = _form_data(
+        {"STU-TRANS:budget": "1,000,000", "STU-TRANS:forecast": "1,100,000", "STU-TRANS:explanation": "   "}
+    )
+    response = officer_client.post(URL, data)
+    assert response.status_code == 400
+    line_id = ReportingLine.objects.get(code="STU-TRANS").id
+    assert (
+        "Hired Transport: explain the variance of £100,000"
+        in response.context["form"].errors[f"explanation_{line_id}"][0]
+    )
+    assert _snapshot() == before
+    # just under the threshold needs none
+    data = _form_data(
+        {"STU-TRANS:budget": "1,000,000", "STU-TRANS:forecast": "1,099,999.99", "STU-TRANS:explanation": ""}
+    )
+    assert officer_client.post(URL, data).status_code == 302
+
+
+def test_an_overlong_explanation_is_refused(officer_client, open_period):
+    response = officer_client.post(URL, _form_data({"STU-OP:explanation": "x" * 4001}))
+    assert response.status_code == 400
+
+
+def test_a_submitted_period_is_locked_on_the_server(officer_client, open_period):
+    period_transition(user=User.objects.get(username="lead"), period=open_period, action="submit")
+    before = _snapshot()
+    response = officer_client.post(URL, _form_data({"STU-OP:forecast": "1"}))
+    assert response.status_code == 403
+    assert _snapshot() == before
+
+
+def test_an_officer_cannot_post_another_areas_line_through_their_own_form(officer_client, open_period):
+    # the form only reads the area's own fields: a smuggled NorseCare field is ignored
+    norse = ReportingLine.objects.get(code="CS-NORSE")
+    data = _form_data({"STU-OP:forecast": "1"})
+    data[f"forecast_{norse.id}"] = "999"
+    assert officer_client.post(URL, data).status_code == 302
+    assert LineForecast.objects.get(period=open_period, line=norse).forecast != 99900
+
+
+def test_the_workspace_shows_what_is_still_missing(officer_client, open_period):
+    response = officer_client.get("/periods/2017-18/11/workspace/")
+    areas = {a.area.code: a for a in response.context["areas"]}
+    assert set(areas) == {"STU", "EHP"}
+    assert areas["STU"].entered == areas["STU"].lines == 7
+    # Period 11 starts without explanations, and every Services to Users line varied by
+    # £100k or more at Period 10 (the smallest, Physical Disabilities, by £0.317m)
+    assert areas["STU"].missing_explanations == 7
+    assert areas["EHP"].missing_explanations == 0  # its variances are all under £100k
+    assert Period.objects.get(number=11).is_open

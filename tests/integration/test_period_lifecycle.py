@@ -1,0 +1,116 @@
+"""Open -> submitted -> published, re-opening with a reason; members see published figures only."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from finance.models import LineForecast, Period, PeriodEvent
+from finance.services import period_create_next, period_transition
+
+STATUS = "/periods/2017-18/11/status/"
+
+
+def test_a_new_period_starts_from_the_last_periods_figures_without_its_explanations(open_period):
+    p10 = {f.line_id: (f.budget, f.forecast) for f in LineForecast.objects.filter(period__number=10)}
+    p11 = {f.line_id: (f.budget, f.forecast) for f in LineForecast.objects.filter(period=open_period)}
+    assert p11 == p10
+    assert not LineForecast.objects.filter(period=open_period).exclude(explanation="").exists()
+
+
+def test_the_lead_starts_a_period_through_the_page(lead_client):
+    response = lead_client.post("/periods/new/", {"number": "12"})
+    assert response.status_code == 302
+    assert Period.objects.get(number=12).is_open
+
+
+def test_only_one_period_is_worked_on_at_a_time(open_period):
+    lead = User.objects.get(username="lead")
+    with pytest.raises(ValidationError, match="Publish the current period"):
+        period_create_next(user=lead, year=open_period.year, number=12)
+
+
+def test_a_period_number_must_come_after_the_latest(demo):
+    lead = User.objects.get(username="lead")
+    with pytest.raises(ValidationError, match="after Period 10"):
+        period_create_next(user=lead, year=demo, number=9)
+
+
+def test_an_officer_cannot_start_or_publish_a_period(demo, open_period):
+    officer = User.objects.get(username="officer")
+    with pytest.raises(PermissionDenied):
+        period_create_next(user=officer, year=demo, number=12)
+    with pytest.raises(PermissionDenied):
+        period_transition(user=officer, period=open_period, action="submit")
+
+
+def test_submit_then_publish_then_members_see_it(lead_client, member_client, open_period):
+    assert member_client.get("/periods/2017-18/11/").status_code == 404
+    lead_client.post(STATUS, {"action": "submit"})
+    assert member_client.get("/periods/2017-18/11/").status_code == 404
+    lead_client.post(STATUS, {"action": "publish"})
+    open_period.refresh_from_db()
+    assert open_period.is_published and open_period.published_at is not None
+    assert member_client.get("/periods/2017-18/11/").status_code == 200
+    assert [e.action for e in PeriodEvent.objects.filter(period=open_period).order_by("at", "id")] == [
+        "create",
+        "submit",
+        "publish",
+    ]
+
+
+def test_publishing_an_open_period_directly_is_refused(lead_client, open_period):
+    response = lead_client.post(STATUS, {"action": "publish"}, follow=True)
+    assert "cannot be published" in response.content.decode()
+    open_period.refresh_from_db()
+    assert open_period.is_open
+
+
+def test_reopening_a_published_period_needs_a_reason(lead_client, demo):
+    url = "/periods/2017-18/10/status/"
+    response = lead_client.post(url, {"action": "reopen", "reason": "  "}, follow=True)
+    assert "Give a reason" in response.content.decode()
+    assert Period.objects.get(number=10).is_published
+    lead_client.post(url, {"action": "reopen", "reason": "Correct the NorseCare forecast"})
+    assert Period.objects.get(number=10).is_open
+    event = PeriodEvent.objects.get(period__number=10, action="reopen")
+    assert event.reason == "Correct the NorseCare forecast"
+    assert event.user.username == "lead"
+
+
+def test_an_unknown_action_is_refused(lead_client, open_period):
+    response = lead_client.post(STATUS, {"action": "delete"}, follow=True)
+    assert "Unknown action" in response.content.decode()
+
+
+def test_a_draft_figure_never_reaches_a_member(officer_client, member_client, open_period):
+    """An officer types a distinctive figure into the open period; no member page shows it."""
+    data = {}
+    from finance.models import ReportingLine
+
+    for line in ReportingLine.objects.filter(code__startswith="STU-", kind="line"):
+        current = LineForecast.objects.get(period=open_period, line=line)
+        data[f"budget_{line.id}"] = str(current.budget // 100)
+        data[f"forecast_{line.id}"] = str(current.forecast // 100)
+        data[f"explanation_{line.id}"] = "Draft explanation 7QX"
+    older = ReportingLine.objects.get(code="STU-OP")
+    data[f"forecast_{older.id}"] = "123,456,789"
+    assert officer_client.post("/periods/2017-18/11/areas/STU/edit/", data).status_code == 302
+    # the draft is there for finance staff...
+    assert "123.457" in officer_client.get("/periods/2017-18/11/appendix-a/").content.decode()
+    # ...and nowhere for a member
+    pages = [
+        "/",
+        "/periods/",
+        "/periods/2017-18/10/",
+        "/periods/2017-18/10/appendix-a/",
+        "/periods/2017-18/10/areas/STU/",
+        "/periods/2017-18/2/appendix-a/",
+        "/periods/2017-18/11/",
+        "/periods/2017-18/11/appendix-a/",
+        "/periods/2017-18/11/areas/STU/",
+    ]
+    for url in pages:
+        response = member_client.get(url, follow=True)
+        body = response.content.decode()
+        assert "123.457" not in body and "123,456,789" not in body and "7QX" not in body, url
+        assert "Period 11" not in body, url

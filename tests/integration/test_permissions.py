@@ -1,0 +1,62 @@
+"""Every URL x every persona gets the right status: permissions are enforced on the server."""
+
+import pytest
+from django.test import Client
+
+P10 = "/periods/2017-18/10"
+P11 = "/periods/2017-18/11"  # open (draft)
+
+# (method, url) -> expected status for anonymous, member, officer, other officer, lead.
+# 302 for anonymous = sent to sign in.
+MATRIX = {
+    ("get", "/"): (302, 302, 302, 302, 302),
+    ("get", "/periods/"): (302, 200, 200, 200, 200),
+    ("get", f"{P10}/"): (302, 200, 200, 200, 200),
+    ("get", f"{P10}/appendix-a/"): (302, 200, 200, 200, 200),
+    ("get", f"{P10}/areas/STU/"): (302, 200, 200, 200, 200),
+    ("get", f"{P10}/workspace/"): (302, 403, 200, 200, 200),
+    ("get", f"{P10}/areas/STU/edit/"): (302, 403, 403, 404, 403),  # published: locked
+    ("post", f"{P10}/areas/STU/edit/"): (302, 403, 403, 404, 403),
+    ("get", f"{P11}/"): (302, 404, 200, 200, 200),  # a draft does not exist for members
+    ("get", f"{P11}/appendix-a/"): (302, 404, 200, 200, 200),
+    ("get", f"{P11}/areas/STU/"): (302, 404, 200, 200, 200),
+    ("get", f"{P11}/workspace/"): (302, 404, 200, 200, 200),
+    ("get", f"{P11}/areas/STU/edit/"): (302, 404, 200, 404, 200),
+    ("get", f"{P11}/areas/CS/edit/"): (302, 404, 404, 200, 200),
+    ("post", f"{P11}/status/"): (302, 404, 403, 403, 302),
+    ("get", f"{P11}/status/"): (302, 405, 405, 405, 405),  # wrong method before anything else
+    ("get", "/periods/new/"): (302, 403, 403, 403, 200),
+    ("get", "/fidelity/"): (302, 403, 403, 403, 200),
+    ("get", "/accessibility/"): (200, 200, 200, 200, 200),
+    ("get", "/accounts/login/"): (200, 302, 302, 302, 302),
+    ("get", "/periods/2017-18/99/"): (302, 404, 404, 404, 404),
+    ("get", f"{P10}/areas/NOPE/"): (302, 404, 404, 404, 404),
+}
+PERSONAS = ("anonymous", "member", "officer", "other_officer", "lead")
+
+
+@pytest.fixture
+def clients(request, open_period) -> dict[str, Client]:
+    return {
+        "anonymous": Client(),
+        "member": request.getfixturevalue("member_client"),
+        "officer": request.getfixturevalue("officer_client"),
+        "other_officer": request.getfixturevalue("other_officer_client"),
+        "lead": request.getfixturevalue("lead_client"),
+    }
+
+
+@pytest.mark.parametrize(("method", "url"), list(MATRIX))
+def test_every_url_for_every_persona(clients, method, url):
+    expected = dict(zip(PERSONAS, MATRIX[(method, url)], strict=True))
+    got = {}
+    for persona, client in clients.items():
+        data = {"action": "submit"} if url.endswith("/status/") else {}
+        response = getattr(client, method)(url, data)
+        got[persona] = response.status_code
+    assert got == expected
+
+
+def test_anonymous_is_sent_to_sign_in_with_the_page_to_return_to(db):
+    response = Client().get("/periods/")
+    assert response["Location"] == "/accounts/login/?next=/periods/"

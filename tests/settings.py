@@ -1,0 +1,14 @@
+"""Test settings: the real settings with a throwaway key and plain-HTTP test clients."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-not-a-secret")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
+os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
+
+from ascweb.settings import *  # noqa: E402, F403
+from ascweb.settings import STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

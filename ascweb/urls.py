@@ -14,4 +14,6 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("", include("finance.urls")),
+    path("", include("savings.urls")),
+    path("", include("ibcf.urls")),
 ]

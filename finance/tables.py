@@ -5,7 +5,6 @@ from collections.abc import Callable
 import django_tables2 as tables
 from django.utils.html import format_html
 
-from ascweb.money import format_m_plain, format_pct_plain
 from ascweb.tables import BaseTable, MoneyColumn, PercentColumn
 from finance.models import Period
 
@@ -73,25 +72,3 @@ class AppendixATable(_CommitteeTable):
     def __init__(self, rows, *, previous: Period | None, **kwargs):
         label = f"Variance @ Pd {previous.number} £m" if previous else "Variance @ previous period £m"
         super().__init__(rows, headers={"label": "Summary", "previous_variance": label}, **kwargs)
-
-
-CSV_HEADER = ["line", "budget", "forecast", "variance", "variance_pct", "previous_variance"]
-
-
-def csv_rows(rows) -> list[list[str]]:
-    """Rows as CSV: amounts in £m to 3 decimals with a minus sign; headings left out."""
-    out = [CSV_HEADER]
-    for row in rows:
-        if row.kind == "heading":
-            continue
-        out.append(
-            [
-                row.label,
-                format_m_plain(row.budget),
-                format_m_plain(row.forecast),
-                format_m_plain(row.variance),
-                format_pct_plain(row.variance_pct),
-                format_m_plain(row.previous_variance),
-            ]
-        )
-    return out

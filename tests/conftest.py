@@ -15,14 +15,15 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from finance.demo.loader import load_norfolk
+from ascweb.registry import load_demo_data
 from finance.models import FinancialYear, Period
 from finance.services import period_create_next
 
 
 @pytest.fixture
 def demo(db) -> FinancialYear:
-    load_norfolk(say=lambda _message: None)
+    """The whole Norfolk demo data set, as `load_demo` loads it (every registered part)."""
+    load_demo_data()
     return FinancialYear.objects.get(code="2017-18")
 
 

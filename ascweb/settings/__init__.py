@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "django_tables2",
     "ascweb",
     "finance",
+    "savings",
+    "ibcf",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from django.contrib.auth.models import User
 
-from finance.demo.loader import load_norfolk
+from ascweb.registry import load_demo_data
 from finance.models import FinancialYear
 from finance.services import period_create_next
 
@@ -48,7 +48,7 @@ def page(browser):
 @pytest.fixture
 def live_demo(transactional_db, live_server):
     """The demo data with Period 11 open, served by the live server."""
-    load_norfolk(say=lambda _message: None)
+    load_demo_data()
     year = FinancialYear.objects.get(code="2017-18")
     period_create_next(user=User.objects.get(username="lead"), year=year, number=11)
     return live_server.url

@@ -2,15 +2,9 @@ import csv
 
 from django.core.management.base import BaseCommand, CommandError
 
-from finance import selectors
+from ascweb.exports import csv_rows
+from ascweb.registry import registry
 from finance.models import Period
-from finance.tables import csv_rows
-
-# table name -> selector over a period's figures; later apps add their tables here.
-TABLES = {
-    "summary": selectors.summary_table,
-    "appendix-a": selectors.appendix_a,
-}
 
 
 class Command(BaseCommand):
@@ -19,7 +13,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--year", required=True, help="Financial year, e.g. 2017-18")
         parser.add_argument("--period", required=True, type=int, help="Period number, 1-13")
-        parser.add_argument("--table", required=True, choices=sorted(TABLES))
+        parser.add_argument("--table", required=True, choices=sorted(registry.export_tables))
         parser.add_argument("--format", default="csv", choices=["csv"])
         parser.add_argument("-o", "--output", help="File to write (default: standard output)")
 
@@ -29,9 +23,10 @@ class Command(BaseCommand):
         )
         if period is None:
             raise CommandError(f"No Period {options['period']} in {options['year']}")
-        rows = TABLES[options["table"]](selectors.period_figures(period))
+        table = registry.export_tables[options["table"]]
+        lines = csv_rows(table, table.rows(period))
         if options["output"]:
             with open(options["output"], "w", newline="", encoding="utf-8") as handle:
-                csv.writer(handle, lineterminator="\n").writerows(csv_rows(rows))
+                csv.writer(handle, lineterminator="\n").writerows(lines)
         else:
-            csv.writer(self.stdout, lineterminator="\n").writerows(csv_rows(rows))
+            csv.writer(self.stdout, lineterminator="\n").writerows(lines)

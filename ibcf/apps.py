@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IbcfConfig(AppConfig):
+    name = "ibcf"
+    verbose_name = "Improved Better Care Fund"

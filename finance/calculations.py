@@ -93,6 +93,13 @@ class Tree:
             yield child, depth
             yield from self.walk(child, depth + 1)
 
+    def ancestors(self, node_id: int) -> set[int]:
+        result, parent = set(), self.nodes[node_id].parent_id
+        while parent is not None:
+            result.add(parent)
+            parent = self.nodes[parent].parent_id
+        return result
+
     def leaves_under(self, node_id: int) -> list[int]:
         if self.is_leaf(node_id):
             return [node_id]

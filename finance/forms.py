@@ -69,7 +69,7 @@ class AreaForecastForm(forms.Form):
             explanation = (cleaned.get(f"explanation_{line.id}") or "").strip()
             if budget is None or forecast is None:
                 continue
-            if needs_explanation(forecast - budget, self.threshold) and not explanation:
+            if needs_explanation(forecast - budget, self.threshold) and not explanation and not entry.group_explained:
                 self.add_error(
                     f"explanation_{line.id}",
                     f"{line.name}: explain the variance of £{format_pounds(forecast - budget)}; "
@@ -112,3 +112,29 @@ class ReopenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Give a reason for re-opening a published period"},
     )
+
+
+class ImportForm(forms.Form):
+    year = forms.CharField(
+        label="Financial year",
+        max_length=7,
+        help_text="For example, 2017-18",
+        error_messages={"required": "Enter the financial year, like 2017-18"},
+    )
+    number = forms.IntegerField(
+        label="Period",
+        min_value=1,
+        max_value=13,
+        help_text="1 (April) to 12 (March), 13 for year-end adjustments",
+        error_messages={
+            "required": "Enter the period number",
+            "invalid": "Enter the period as a number from 1 to 13",
+            "min_value": "Enter the period as a number from 1 to 13",
+            "max_value": "Enter the period as a number from 1 to 13",
+        },
+    )
+    file = forms.FileField(
+        label="CSV or Excel file",
+        error_messages={"required": "Choose a CSV or Excel (.xlsx) file", "empty": "The file is empty"},
+    )
+    publish = forms.BooleanField(label="Publish the period after a clean import", required=False)

@@ -249,3 +249,24 @@ class PeriodEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period} {self.action}"
+
+
+class ImportRecord(models.Model):
+    """Every import: who, when, which file (name and SHA-256), into what, and what changed."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    via = models.CharField(max_length=20, help_text="upload or command")
+    kind = models.CharField(max_length=40, help_text="What was imported, e.g. period figures")
+    period = models.ForeignKey(Period, null=True, blank=True, on_delete=models.SET_NULL, related_name="imports")
+    filename = models.CharField(max_length=255)
+    checksum = models.CharField(max_length=64)
+    rows = models.PositiveIntegerField()
+    changed = models.PositiveIntegerField()
+    created = models.PositiveIntegerField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} from {self.filename}"

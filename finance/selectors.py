@@ -209,6 +209,7 @@ class EntryLine:
     current: LineForecast | None
     previous: Figures | None
     previous_explanation: str = ""
+    group_explained: bool = False  # a group above the line is explained as a whole
 
 
 def areas() -> list[ReportingLine]:
@@ -224,6 +225,7 @@ def area_entry_lines(period: Period, area: ReportingLine) -> tuple[list[EntryLin
     current = {f.line_id: f for f in forecasts if f.period_id == period.id}
     before = _leaf_figures(forecasts, previous.id) if previous else {}
     before_text = {f.line_id: f.explanation for f in forecasts if previous and f.period_id == previous.id}
+    explained = set(GroupExplanation.objects.filter(period=period).values_list("node_id", flat=True))
     lines = []
     for node_id, _depth in tree.walk(area.id):
         if tree.is_leaf(node_id):
@@ -234,6 +236,7 @@ def area_entry_lines(period: Period, area: ReportingLine) -> tuple[list[EntryLin
                     current=current.get(node_id),
                     previous=before.get(node_id),
                     previous_explanation=before_text.get(node_id, ""),
+                    group_explained=bool(tree.ancestors(node_id) & explained),
                 )
             )
     return lines, previous
@@ -318,3 +321,77 @@ def fidelity_notes(year: FinancialYear | None = None, period: Period | None = No
     elif year is not None:
         notes = notes.filter(year=year)
     return notes.order_by("kind", "period__number", "source", "id")
+
+
+# --- Imports and templates -------------------------------------------------------------------
+
+
+def import_structure():
+    """The reporting tree as the period importer needs it, in three queries."""
+    from finance.importers import Structure
+    from finance.models import LineAlias
+
+    tree, nodes = _tree()
+    aliases: dict[int, list[str]] = {}
+    for line_id, name in LineAlias.objects.values_list("line_id", "name"):
+        aliases.setdefault(line_id, []).append(name)
+    areas: dict[str, int] = {}
+    lines_in_area: dict[int, dict[str, int]] = {}
+    for node in nodes.values():
+        if node.kind != Kind.AREA:
+            continue
+        for name in [node.code, node.name, *aliases.get(node.id, [])]:
+            areas[name.lower()] = node.id
+        lines_in_area[node.id] = {
+            name.lower(): leaf
+            for leaf in tree.leaves_under(node.id)
+            for name in [nodes[leaf].name, *aliases.get(leaf, [])]
+        }
+    return Structure(
+        tree=tree,
+        names={n.id: n.name for n in nodes.values()},
+        codes={n.code.upper(): n.id for n in nodes.values()},
+        kinds={n.id: n.kind for n in nodes.values()},
+        areas=areas,
+        lines_in_area=lines_in_area,
+    )
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    line_code: str
+    line_name: str
+    area: str
+    budget: int | None
+    forecast: int | None
+    explanation: str
+
+
+def template_rows(period: Period) -> list[TemplateRow]:
+    """One row per reporting line in report order, with the period's figures; a group that
+    is explained as a whole gets a row of its own carrying the explanation (no amounts)."""
+    tree, nodes = _tree()
+    figures = {f.line_id: f for f in LineForecast.objects.filter(period=period)}
+    group_texts = dict(GroupExplanation.objects.filter(period=period).values_list("node_id", "text"))
+    rows = []
+    for area_id in tree.kids(tree.kids(None)[0]) if tree.kids(None) else []:
+        for node_id, _depth in tree.walk(area_id):
+            if node_id in group_texts:
+                rows.append(
+                    TemplateRow(
+                        nodes[node_id].code, nodes[node_id].name, nodes[area_id].name, None, None, group_texts[node_id]
+                    )
+                )
+        for leaf in tree.leaves_under(area_id):
+            current = figures.get(leaf)
+            rows.append(
+                TemplateRow(
+                    line_code=nodes[leaf].code,
+                    line_name=nodes[leaf].name,
+                    area=nodes[area_id].name,
+                    budget=current.budget if current else None,
+                    forecast=current.forecast if current else None,
+                    explanation=current.explanation if current else "",
+                )
+            )
+    return rows

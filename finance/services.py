@@ -1,6 +1,7 @@
 """Writes. Each is keyword-only, checks permission and the period lock itself (the server
 is the truth, whatever a page showed), and runs in one transaction: all or nothing."""
 
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,8 +9,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from ascweb import permissions
+from ascweb.importing import Report, Upload
 from finance.calculations import Node, Tree
-from finance.models import FinancialYear, LineForecast, Period, PeriodEvent, ReportingLine
+from finance.models import (
+    FidelityNote,
+    FinancialYear,
+    GroupExplanation,
+    ImportRecord,
+    LineForecast,
+    Period,
+    PeriodEvent,
+    ReportingLine,
+)
 
 Status = Period.Status
 
@@ -119,16 +130,155 @@ def period_transition(*, user, period: Period, action: str, reason: str = "") ->
     reason = reason.strip()
     if needs_reason and not reason:
         raise ValidationError("Give a reason for re-opening a published period")
+    _set_status(period, user=user, action=action, to_status=to_status, reason=reason)
+    return period
+
+
+def _set_status(period: Period, *, user, action: str, to_status: str, reason: str = "") -> None:
+    from_status = period.status
     period.status = to_status
     if to_status == Status.PUBLISHED:
         period.published_at = timezone.now()
     period.save(update_fields=["status", "published_at"])
     PeriodEvent.objects.create(
-        period=period,
-        user=user,
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
-        reason=reason,
+        period=period, user=user, action=action, from_status=from_status, to_status=to_status, reason=reason
     )
-    return period
+
+
+# --- Imports ---------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def financial_year_for(code: str) -> FinancialYear:
+    """The financial year '2017-18', created if it is new; ValidationError if the code is not one."""
+    match = _YEAR.match(code.strip())
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        raise ValidationError(f"{code!r} is not a financial year like 2017-18")
+    year, _ = FinancialYear.objects.get_or_create(code=code.strip(), defaults={"start_year": int(match.group(1))})
+    return year
+
+
+@transaction.atomic
+def period_import(
+    *, user, via: str, year_code: str, number: int, upload: Upload, publish: bool = False, threshold: int
+) -> Report:
+    """Load a period's figures from a read upload (ascweb.importing.read_upload): every problem
+    reported, nothing written unless there are none. A period that does not exist yet is
+    created open; `publish` publishes it after a clean import."""
+    from finance import selectors
+    from finance.importers import parse_period
+
+    table, filename = upload.table, upload.filename
+    report = Report()
+    if user is not None and not permissions.can_manage_periods(user):
+        raise PermissionDenied("Only a finance lead can import a period")
+    if not 1 <= number <= 13:
+        report.add(None, "period", "A period is numbered 1 to 13")
+        return report
+    try:
+        year = financial_year_for(year_code)
+    except ValidationError as error:
+        report.add(None, "year", error.messages[0])
+        return report
+    period = Period.objects.select_for_update().filter(year=year, number=number).first()
+    if period is not None and not period.is_open:
+        report.add(None, "period", f"{period.title} is {period.get_status_display().lower()}; re-open it first")
+    structure = selectors.import_structure()
+    explained = (
+        set(GroupExplanation.objects.filter(period=period).values_list("node_id", flat=True)) if period else set()
+    )
+    parsed = parse_period(table, structure, threshold=threshold, report=report, explained=explained)
+    if not report.ok:
+        transaction.set_rollback(True)  # a year created above is not kept either
+        return report
+    if period is None:
+        period = Period.objects.create(year=year, number=number, status=Status.OPEN)
+        PeriodEvent.objects.create(
+            period=period, user=user, action="create", to_status=Status.OPEN, reason=f"Imported from {filename}"
+        )
+    _apply_entries(period, parsed.entries.values(), user, report)
+    for node_id, text in parsed.group_explanations.items():
+        GroupExplanation.objects.update_or_create(node_id=node_id, period=period, defaults={"text": text})
+    _check_printed_totals(period, structure, parsed.totals, f"Import of {filename}", report)
+    ImportRecord.objects.create(
+        user=user,
+        via=via,
+        kind="period figures",
+        period=period,
+        filename=filename,
+        checksum=upload.checksum,
+        rows=len(table.rows),
+        changed=report.changed,
+        created=report.created,
+    )
+    if publish:
+        _set_status(
+            period, user=user, action="publish", to_status=Status.PUBLISHED, reason=f"Published on import of {filename}"
+        )
+    return report
+
+
+def _apply_entries(period: Period, entries, user, report) -> None:
+    existing = {f.line_id: f for f in LineForecast.objects.filter(period=period)}
+    now = timezone.now()
+    to_create, to_update = [], []
+    for entry in entries:
+        current = existing.get(entry.line_id)
+        if current is None:
+            to_create.append(
+                LineForecast(
+                    line_id=entry.line_id,
+                    period=period,
+                    budget=entry.budget,
+                    forecast=entry.forecast,
+                    explanation=entry.explanation,
+                    updated_by=user,
+                )
+            )
+        elif (current.budget, current.forecast, current.explanation) != (
+            entry.budget,
+            entry.forecast,
+            entry.explanation,
+        ):
+            current.budget, current.forecast, current.explanation = entry.budget, entry.forecast, entry.explanation
+            current.updated_by, current.updated_at = user, now
+            to_update.append(current)
+        else:
+            report.unchanged += 1
+    LineForecast.objects.bulk_create(to_create)
+    LineForecast.objects.bulk_update(to_update, ["budget", "forecast", "explanation", "updated_by", "updated_at"])
+    report.created, report.changed = len(to_create), len(to_update)
+
+
+def _check_printed_totals(period: Period, structure, totals, source: str, report) -> None:
+    """Printed total rows are never stored: each is checked against the sum of the lines."""
+    from ascweb.money import format_m
+    from finance.calculations import Figures, check_printed, rollup
+
+    FidelityNote.objects.filter(period=period, source=source).delete()
+    if not totals:
+        return
+    leaves = {f.line_id: Figures(f.budget, f.forecast) for f in LineForecast.objects.filter(period=period)}
+    sums = rollup(structure.tree, leaves)
+    for total in totals:
+        computed = getattr(sums[total.node_id], total.column)
+        check = check_printed(total.printed, computed, len(structure.tree.leaves_under(total.node_id)))
+        name = structure.names[total.node_id]
+        verdict = {"exact": "adds up", "rounding": "within rounding", "error": "does not add up"}[check.kind]
+        report.notes.append(
+            f"Row {total.row}: {name} {total.column}: file says {format_m(total.printed)}, "
+            f"lines sum to {format_m(computed)} ({verdict})"
+        )
+        if check.kind != "exact":
+            FidelityNote.objects.create(
+                year=period.year,
+                period=period,
+                source=source,
+                subject=name,
+                column=total.column,
+                printed=check.printed,
+                computed=check.computed,
+                tolerance=check.tolerance,
+                kind=check.kind,
+            )

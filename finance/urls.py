@@ -26,4 +26,6 @@ urlpatterns = [
     path("periods/<fy:year>/<int:number>/areas/<str:code>/", views.area_detail, name="area"),
     path("periods/<fy:year>/<int:number>/areas/<str:code>/edit/", views.area_edit, name="area-edit"),
     path("fidelity/", views.fidelity, name="fidelity"),
+    path("imports/period/", views.period_upload, name="period-upload"),
+    path("periods/<fy:year>/<int:number>/template.<str:fmt>", views.period_template, name="period-template"),
 ]

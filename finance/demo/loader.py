@@ -4,12 +4,13 @@ users are brought up to date; figures already in the database (perhaps edited si
 from collections.abc import Callable
 from datetime import date, datetime, time
 
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.utils import timezone
 
 from ascweb import permissions
-from ascweb.money import parse_millions
+from ascweb.money import format_m, parse_millions
 from finance import calculations
 from finance.demo import norfolk
 from finance.models import (
@@ -143,6 +144,7 @@ def _check_printed(year: FinancialYear) -> dict[str, int]:
                     tolerance=check.tolerance,
                     kind=check.kind,
                 )
+        _unexplained(year, period, figures)
         for p_number, source, column, comment in norfolk.KNOWN_GAPS:
             if p_number == number:
                 FidelityNote.objects.create(
@@ -158,6 +160,33 @@ def _check_printed(year: FinancialYear) -> dict[str, int]:
                     comment=comment,
                 )
     return counts
+
+
+def _unexplained(year: FinancialYear, period: Period, figures) -> None:
+    """Material variances that the paper's Appendix B leaves unexplained (on the line or its group)."""
+    threshold = settings.ASCWEB_MATERIALITY_PENCE
+    texts = set(LineForecast.objects.filter(period=period).exclude(explanation="").values_list("line_id", flat=True))
+    texts |= set(GroupExplanation.objects.filter(period=period).values_list("node_id", flat=True))
+    tree = figures.tree
+    for node_id, node in figures.nodes.items():
+        variance = figures.totals[node_id].variance
+        if not tree.is_leaf(node_id) or not calculations.needs_explanation(variance, threshold):
+            continue
+        if node_id in texts or tree.ancestors(node_id) & texts:
+            continue
+        FidelityNote.objects.create(
+            year=year,
+            period=period,
+            source=f"{norfolk.PERIODS[period.number][1]}, Appendix B",
+            subject=node.name,
+            column="explanation",
+            printed=0,
+            computed=variance,
+            tolerance=0,
+            kind=FidelityNote.Kind.GAP,
+            comment=f"No explanation is given for {node.name}'s variance of {format_m(variance)}; "
+            "an officer must write one before the line can be saved again.",
+        )
 
 
 def _value(figures, node_id: int, column: str) -> int:

@@ -81,6 +81,7 @@ def parse_period(
             report.add(number, "explanation", f"{name}: keep the explanation under 4,000 characters")
             continue
         parsed.entries[node_id] = LineEntry(node_id, budget, forecast, explanation)
+    report.problems.sort(key=lambda problem: problem.row or 0)  # stable: columns stay in file order
     return parsed
 
 

@@ -52,6 +52,9 @@ class AreaForecastForm(forms.Form):
                 label=f"{line.name} forecast outturn (£)",
                 initial=format_pounds(current.forecast) if current else "",
             )
+            self.fields[f"version_{line.id}"] = forms.IntegerField(
+                widget=forms.HiddenInput, min_value=0, initial=current.version if current else 0
+            )
             self.fields[f"explanation_{line.id}"] = forms.CharField(
                 label=f"{line.name} explanation of variance",
                 required=False,
@@ -85,6 +88,7 @@ class AreaForecastForm(forms.Form):
                 budget=data[f"budget_{e.line.id}"],
                 forecast=data[f"forecast_{e.line.id}"],
                 explanation=(data.get(f"explanation_{e.line.id}") or "").strip(),
+                version=data[f"version_{e.line.id}"],
             )
             for e in self.lines
         ]

@@ -6,6 +6,7 @@ every level above a line is the sum of the lines below it (see calculations.roll
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 PENCE = "pence"
 
@@ -56,6 +57,7 @@ class Period(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     published_at = models.DateTimeField(null=True, blank=True)
     committee_meeting = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year__start_year", "number"]
@@ -106,6 +108,7 @@ class ReportingLine(models.Model):
         max_length=200, blank=True, help_text="Label of the total row, e.g. 'Total Purchase of Care'"
     )
     print_heading = models.BooleanField(default=True, help_text="Print a heading row above the group's lines")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "code"]
@@ -123,6 +126,7 @@ class LineAlias(models.Model):
 
     line = models.ForeignKey(ReportingLine, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -138,6 +142,7 @@ class AreaAssignment(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="areas")
     area = models.ForeignKey(ReportingLine, on_delete=models.CASCADE, related_name="assignments")
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -160,6 +165,8 @@ class LineForecast(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, help_text="Raised on every change: a stale form is refused")
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -176,6 +183,7 @@ class GroupExplanation(models.Model):
     node = models.ForeignKey(ReportingLine, on_delete=models.PROTECT, related_name="explanations")
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="group_explanations")
     text = models.TextField()
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -193,6 +201,7 @@ class PriorYearOutturn(models.Model):
     year = models.ForeignKey(FinancialYear, on_delete=models.PROTECT, related_name="outturns")
     actual = models.BigIntegerField(db_comment=PENCE)
     variance = models.BigIntegerField(db_comment=PENCE, help_text="Over/underspend at outturn")
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

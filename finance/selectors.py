@@ -395,3 +395,81 @@ def template_rows(period: Period) -> list[TemplateRow]:
                 )
             )
     return rows
+
+
+# --- Audit ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: object
+    who: str
+    subject: str
+    changes: list[tuple[str, object, object]]  # (what, old, new); amounts in pence
+    reason: str = ""
+
+
+_AUDITED = (("budget", "budget"), ("forecast", "forecast outturn"), ("explanation", "explanation"))
+
+
+def _figure_changes(before, after) -> list[tuple[str, object, object]]:
+    if before is None:
+        return [(label, None, getattr(after, field)) for field, label in _AUDITED]
+    return [
+        (label, getattr(before, field), getattr(after, field))
+        for field, label in _AUDITED
+        if getattr(before, field) != getattr(after, field)
+    ]
+
+
+def _line_entries(records) -> list[AuditEntry]:
+    """History records of line figures (ordered by line, then time) as changes."""
+    entries, previous = [], {}
+    for record in records:
+        key = (record.line_id, record.period_id)
+        changes = _figure_changes(previous.get(key), record)
+        previous[key] = record
+        if changes:
+            entries.append(
+                AuditEntry(
+                    at=record.history_date,
+                    who=record.history_user.get_username() if record.history_user else "system",
+                    subject=f"{record.line.name}, {record.period.title}",
+                    changes=changes,
+                    reason=record.history_change_reason or "",
+                )
+            )
+    return entries
+
+
+def period_audit(period: Period) -> list[AuditEntry]:
+    """Everything that happened to a period: status changes with reasons, and every figure change."""
+    from finance.models import PeriodEvent
+
+    records = (
+        LineForecast.history.filter(period_id=period.id)
+        .select_related("history_user", "line", "period__year")
+        .order_by("line_id", "history_date", "history_id")
+    )
+    entries = _line_entries(records)
+    for event in PeriodEvent.objects.filter(period=period).select_related("user"):
+        entries.append(
+            AuditEntry(
+                at=event.at,
+                who=event.user.get_username() if event.user else "system",
+                subject=f"{period.title}: {event.action}",
+                changes=[("status", event.from_status or None, event.to_status)],
+                reason=event.reason,
+            )
+        )
+    return sorted(entries, key=lambda e: e.at, reverse=True)
+
+
+def line_history(line: ReportingLine) -> list[AuditEntry]:
+    """A line's figures through every period, newest first."""
+    records = (
+        LineForecast.history.filter(line_id=line.id)
+        .select_related("history_user", "line", "period__year")
+        .order_by("line_id", "period_id", "history_date", "history_id")
+    )
+    return sorted(_line_entries(records), key=lambda e: e.at, reverse=True)

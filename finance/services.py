@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from ascweb import permissions
 from ascweb.importing import Report, Upload
@@ -31,6 +32,31 @@ class LineEntry:
     budget: int
     forecast: int
     explanation: str
+    version: int | None = None  # the version the editor saw (0: no figures yet); None: don't check
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A line someone else changed after the form was opened."""
+
+    line: str
+    seen: tuple[int, int, str] | None  # (budget, forecast, explanation) as the editor saw them
+    now: tuple[int, int, str]
+    by: str
+    at: object
+
+    def changes(self) -> list[tuple[str, object, object]]:
+        """(what, as seen, as now) for each figure that differs; amounts in pence."""
+        labels = ("budget", "forecast outturn", "explanation")
+        if self.seen is None:
+            return [(label, None, now) for label, now in zip(labels, self.now, strict=True)]
+        return [(label, seen, now) for label, seen, now in zip(labels, self.seen, self.now, strict=True) if seen != now]
+
+
+class StaleForecast(Exception):  # noqa: N818 - a domain event, named for what happened
+    def __init__(self, conflicts: list[Conflict]):
+        super().__init__(f"{len(conflicts)} line(s) changed by someone else")
+        self.conflicts = conflicts
 
 
 def _locked_period(period: Period) -> Period:
@@ -40,32 +66,63 @@ def _locked_period(period: Period) -> Period:
 
 @transaction.atomic
 def forecast_update(*, user, period: Period, area: ReportingLine, entries: list[LineEntry]) -> int:
-    """Save an area's lines for a period; returns how many lines changed."""
+    """Save an area's lines for a period; returns how many lines changed.
+
+    Optimistic locking: if any line's version is not the one the editor saw, nothing is saved
+    and StaleForecast lists what changed, by whom and when.
+    """
     period = _locked_period(period)
     if not permissions.can_edit_area(user, area, period):
         raise PermissionDenied("This period is not open for you to edit")
     allowed = set(_leaf_ids_under(area))
     if not {e.line_id for e in entries} <= allowed:
         raise PermissionDenied("A line does not belong to this expenditure area")
-    existing = {f.line_id: f for f in LineForecast.objects.filter(period=period, line_id__in=allowed)}
+    existing = {
+        f.line_id: f
+        for f in LineForecast.objects.select_for_update()
+        .select_related("line", "updated_by")
+        .filter(period=period, line_id__in=allowed)
+    }
+    conflicts = _conflicts(entries, existing)
+    if conflicts:
+        raise StaleForecast(conflicts)
     changed = 0
     for entry in entries:
         current = existing.get(entry.line_id)
         values = (entry.budget, entry.forecast, entry.explanation)
         if current and (current.budget, current.forecast, current.explanation) == values:
             continue
-        LineForecast.objects.update_or_create(
-            line_id=entry.line_id,
-            period=period,
-            defaults={
-                "budget": entry.budget,
-                "forecast": entry.forecast,
-                "explanation": entry.explanation,
-                "updated_by": user,
-            },
-        )
+        if current is None:
+            current = LineForecast(line_id=entry.line_id, period=period, version=0)
+        current.budget, current.forecast, current.explanation = values
+        current.updated_by, current.version = user, current.version + 1
+        current._history_user = user  # recorded even without a web request (commands, tests)
+        current.save()
         changed += 1
     return changed
+
+
+def _conflicts(entries: list[LineEntry], existing: dict[int, LineForecast]) -> list[Conflict]:
+    conflicts = []
+    for entry in entries:
+        current = existing.get(entry.line_id)
+        now_version = current.version if current else 0
+        if entry.version is None or entry.version == now_version:
+            continue
+        seen = None
+        if current is not None and entry.version:
+            record = current.history.filter(version=entry.version).order_by("-history_date").first()
+            seen = (record.budget, record.forecast, record.explanation) if record else None
+        conflicts.append(
+            Conflict(
+                line=current.line.name if current else str(entry.line_id),
+                seen=seen,
+                now=(current.budget, current.forecast, current.explanation) if current else (0, 0, ""),
+                by=(current.updated_by.get_username() if current and current.updated_by else "an import"),
+                at=current.updated_at if current else None,
+            )
+        )
+    return conflicts
 
 
 def _leaf_ids_under(node: ReportingLine) -> list[int]:
@@ -91,15 +148,12 @@ def period_create_next(*, user, year: FinancialYear, number: int) -> Period:
         raise ValidationError("A period is numbered 1 to 13")
     period = Period.objects.create(year=year, number=number, status=Status.OPEN)
     if latest:
-        LineForecast.objects.bulk_create(
-            LineForecast(
-                line_id=f.line_id,
-                period=period,
-                budget=f.budget,
-                forecast=f.forecast,
-                updated_by=user,
-            )
+        copies = [
+            LineForecast(line_id=f.line_id, period=period, budget=f.budget, forecast=f.forecast, updated_by=user)
             for f in LineForecast.objects.filter(period=latest)
+        ]
+        bulk_create_with_history(
+            copies, LineForecast, default_user=user, default_change_reason="Started from last period"
         )
     PeriodEvent.objects.create(period=period, user=user, action="create", to_status=Status.OPEN)
     return period
@@ -139,6 +193,8 @@ def _set_status(period: Period, *, user, action: str, to_status: str, reason: st
     period.status = to_status
     if to_status == Status.PUBLISHED:
         period.published_at = timezone.now()
+    period._history_user = user
+    period._change_reason = reason or action
     period.save(update_fields=["status", "published_at"])
     PeriodEvent.objects.create(
         period=period, user=user, action=action, from_status=from_status, to_status=to_status, reason=reason
@@ -242,12 +298,19 @@ def _apply_entries(period: Period, entries, user, report) -> None:
             entry.explanation,
         ):
             current.budget, current.forecast, current.explanation = entry.budget, entry.forecast, entry.explanation
-            current.updated_by, current.updated_at = user, now
+            current.updated_by, current.updated_at, current.version = user, now, current.version + 1
             to_update.append(current)
         else:
             report.unchanged += 1
-    LineForecast.objects.bulk_create(to_create)
-    LineForecast.objects.bulk_update(to_update, ["budget", "forecast", "explanation", "updated_by", "updated_at"])
+    reason = "Imported from a file"
+    bulk_create_with_history(to_create, LineForecast, default_user=user, default_change_reason=reason)
+    bulk_update_with_history(
+        to_update,
+        LineForecast,
+        ["budget", "forecast", "explanation", "updated_by", "updated_at", "version"],
+        default_user=user,
+        default_change_reason=reason,
+    )
     report.created, report.changed = len(to_create), len(to_update)
 
 

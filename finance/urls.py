@@ -26,6 +26,8 @@ urlpatterns = [
     path("periods/<fy:year>/<int:number>/areas/<str:code>/", views.area_detail, name="area"),
     path("periods/<fy:year>/<int:number>/areas/<str:code>/edit/", views.area_edit, name="area-edit"),
     path("fidelity/", views.fidelity, name="fidelity"),
+    path("periods/<fy:year>/<int:number>/audit/", views.period_audit, name="period-audit"),
+    path("lines/<str:code>/history/", views.line_history, name="line-history"),
     path("imports/period/", views.period_upload, name="period-upload"),
     path("periods/<fy:year>/<int:number>/template.<str:fmt>", views.period_template, name="period-template"),
 ]

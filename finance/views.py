@@ -91,6 +91,9 @@ def area_detail(request: HttpRequest, year: str, number: int, code: str) -> Http
         "table": table,
         "explanations": selectors.area_explanations(figures, area.id),
         "can_edit": permissions.can_edit_area(request.user, area, period),
+        "line_links": [
+            (figures.nodes[leaf].code, figures.nodes[leaf].name) for leaf in figures.tree.leaves_under(area.id)
+        ],
     }
     return render(request, "finance/area_detail.html", context)
 
@@ -115,12 +118,37 @@ def area_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpRe
     lines, previous = selectors.area_entry_lines(period, area)
     threshold = settings.ASCWEB_MATERIALITY_PENCE
     form = AreaForecastForm(request.POST or None, lines=lines, threshold=threshold)
+    conflicts = []
     if request.method == "POST" and form.is_valid():
-        changed = services.forecast_update(user=request.user, period=period, area=area, entries=form.entries())
-        messages.success(request, f"{area.name}: saved, {changed} line{'s' if changed != 1 else ''} changed.")
-        return redirect("workspace", period.year.code, period.number)
-    context = {"period": period, "area": area, "form": form, "previous": previous, "threshold": threshold}
-    return render(request, "finance/area_edit.html", context, status=400 if form.errors else 200)
+        try:
+            changed = services.forecast_update(user=request.user, period=period, area=area, entries=form.entries())
+        except services.StaleForecast as stale:
+            conflicts = stale.conflicts
+            form = _rebased_form(request, period, area, threshold)
+        else:
+            messages.success(request, f"{area.name}: saved, {changed} line{'s' if changed != 1 else ''} changed.")
+            return redirect("workspace", period.year.code, period.number)
+    context = {
+        "period": period,
+        "area": area,
+        "form": form,
+        "previous": previous,
+        "threshold": threshold,
+        "conflicts": conflicts,
+    }
+    status = 409 if conflicts else 400 if form.errors else 200
+    return render(request, "finance/area_edit.html", context, status=status)
+
+
+def _rebased_form(request: HttpRequest, period: Period, area: ReportingLine, threshold: int) -> AreaForecastForm:
+    """The editor's typed values, now based on the latest versions: saving again is deliberate."""
+    lines, _previous = selectors.area_entry_lines(period, area)
+    data = request.POST.copy()
+    for entry in lines:
+        data[f"version_{entry.line.id}"] = str(entry.current.version if entry.current else 0)
+    form = AreaForecastForm(data, lines=lines, threshold=threshold)
+    form.is_valid()
+    return form
 
 
 @require_POST
@@ -223,3 +251,19 @@ def period_upload(request: HttpRequest) -> HttpResponse:
             return redirect("period", form.cleaned_data["year"], form.cleaned_data["number"])
     status = 400 if form.errors or (report and not report.ok) else 200
     return render(request, "finance/period_upload.html", {"form": form, "report": report}, status=status)
+
+
+def period_audit(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    if not permissions.is_lead(request.user):
+        raise PermissionDenied("The audit log is for finance leads")
+    entries = selectors.period_audit(period)
+    return render(request, "finance/audit.html", {"period": period, "entries": entries, "title": "Audit log"})
+
+
+def line_history(request: HttpRequest, code: str) -> HttpResponse:
+    if not permissions.is_lead(request.user):
+        raise PermissionDenied("Line histories are for finance leads")
+    line = get_object_or_404(ReportingLine, code=code, kind=ReportingLine.Kind.LINE)
+    entries = selectors.line_history(line)
+    return render(request, "finance/audit.html", {"line": line, "entries": entries, "title": f"History of {line.name}"})

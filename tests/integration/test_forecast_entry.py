@@ -21,6 +21,7 @@ def _form_data(overrides: dict[str, str] | None = None) -> dict[str, str]:
         data[f"budget_{line.id}"] = f"{current.budget // 100:,}"
         data[f"forecast_{line.id}"] = f"{current.forecast // 100:,}"
         data[f"explanation_{line.id}"] = "Reviewed this period."
+        data[f"version_{line.id}"] = str(current.version)  # as the page was opened
     for code_field, value in (overrides or {}).items():
         code, field = code_field.split(":")
         data[f"{field}_{ReportingLine.objects.get(code=code).id}"] = value
@@ -141,3 +142,40 @@ def test_the_workspace_shows_what_is_still_missing(officer_client, open_period):
     assert areas["STU"].missing_explanations == 7
     assert areas["EHP"].missing_explanations == 0  # its variances are all under £100k
     assert Period.objects.get(number=11).is_open
+
+
+def test_two_editors_the_second_save_is_refused_showing_what_changed(officer_client, lead_client, open_period):
+    """Both open the form; the lead saves first; the officer's save must not silently overwrite."""
+    officer_sees = _form_data()
+    lead_sees = _form_data()
+    older = ReportingLine.objects.get(code="STU-OP")
+    lead_sees[f"forecast_{older.id}"] = "116,000,000"
+    assert lead_client.post(URL, lead_sees).status_code == 302
+
+    officer_sees[f"forecast_{older.id}"] = "115,500,000"
+    officer_sees[f"budget_{older.id}"] = "111,000,000"
+    response = officer_client.post(URL, officer_sees)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Someone else changed these figures while you were editing: nothing has been saved" in page
+    assert "changed by lead" in page
+    assert "forecast outturn from £114,994,000 to £116,000,000" in page
+    current = LineForecast.objects.get(period=open_period, line=older)
+    assert (current.budget, current.forecast) == (11_109_800_000, 11_600_000_000)  # the lead's save stands
+    # the officer's typed values are kept, now based on the latest version: saving again is deliberate
+    form = response.context["form"]
+    assert form[f"forecast_{older.id}"].value() == "115,500,000"
+    assert form[f"version_{older.id}"].value() == str(current.version)
+    assert officer_client.post(URL, {k: str(v) for k, v in form.data.items()}).status_code == 302
+    assert LineForecast.objects.get(period=open_period, line=older).forecast == 11_550_000_000
+
+
+def test_every_change_is_kept_in_the_history(officer_client, open_period):
+    older = ReportingLine.objects.get(code="STU-OP")
+    officer_client.post(URL, _form_data({"STU-OP:forecast": "120,000,000"}))
+    record = LineForecast.objects.get(period=open_period, line=older)
+    history = list(record.history.order_by("history_date"))
+    assert [h.forecast for h in history] == [11_499_400_000, 12_000_000_000]
+    assert history[0].history_change_reason == "Started from last period"
+    assert history[-1].history_user.username == "officer"
+    assert history[-1].version == 2

@@ -92,6 +92,7 @@ def test_a_draft_figure_never_reaches_a_member(officer_client, member_client, op
         data[f"budget_{line.id}"] = str(current.budget // 100)
         data[f"forecast_{line.id}"] = str(current.forecast // 100)
         data[f"explanation_{line.id}"] = "Draft explanation 7QX"
+        data[f"version_{line.id}"] = str(current.version)
     older = ReportingLine.objects.get(code="STU-OP")
     data[f"forecast_{older.id}"] = "123,456,789"
     assert officer_client.post("/periods/2017-18/11/areas/STU/edit/", data).status_code == 302

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup system-deps lint pytest-postgres pytest-sqlite css clean
+.PHONY: run test setup system-deps lint pytest-postgres pytest-sqlite css clean backup
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ pytest-postgres: setup
 
 pytest-sqlite: setup
 	$(PY) -m pytest -p no:cacheprovider
+
+## Back up the database named by DATABASE_URL (or the SQLite file) into backups/.
+backup: setup
+	$(PY) manage.py backup
 
 clean:
 	rm -rf $(VENV) node_modules static/build staticfiles

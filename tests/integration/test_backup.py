@@ -27,7 +27,8 @@ def test_backup_and_restore_give_the_same_tables(demo, tmp_path):
     if connection.vendor == "postgresql":
         restored = _restore_postgres(target)
     else:
-        with sqlite3.connect(target) as restored_db:
+        # the same type detection as Django's own SQLite connection, so values compare like for like
+        with sqlite3.connect(target, detect_types=sqlite3.PARSE_DECLTYPES | sqlite3.PARSE_COLNAMES) as restored_db:
             restored = {table: _rows(restored_db.cursor(), table) for table in TABLES}
     assert restored == original
 

@@ -46,6 +46,17 @@ def page(browser):
 
 
 @pytest.fixture
+def axe_page(browser):
+    """A page for accessibility checks: the test injects axe-core, which the app's strict CSP
+    would (rightly) refuse, so only these contexts bypass it. Functional tests keep CSP on."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def live_demo(transactional_db, live_server):
     """The demo data with Period 11 open, served by the live server."""
     load_demo_data()

@@ -279,3 +279,15 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} from {self.filename}"
+
+
+class StructureSnapshot(models.Model):
+    """The reporting tree as it stood when a period was published: published reports read
+    their names, order and grouping from here, so later renames or moves do not change them."""
+
+    period = models.OneToOneField(Period, on_delete=models.CASCADE, related_name="structure_snapshot")
+    nodes = models.JSONField(help_text="[{id, code, name, kind, parent_id, order, total_label, print_heading}]")
+    taken_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Structure of {self.period}"

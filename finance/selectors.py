@@ -121,8 +121,25 @@ class PeriodFigures:
         return self.tree.kids(self.department_id)
 
 
-def _tree() -> tuple[Tree, dict[int, ReportingLine]]:
-    nodes = {n.id: n for n in ReportingLine.objects.all()}
+SNAPSHOT_FIELDS = ("id", "code", "name", "kind", "parent_id", "order", "total_label", "print_heading")
+
+
+def structure_now() -> list[dict]:
+    """The live reporting tree as plain data (what a published period's snapshot keeps)."""
+    return list(ReportingLine.objects.order_by("id").values(*SNAPSHOT_FIELDS))
+
+
+def _tree(period: Period | None = None) -> tuple[Tree, dict[int, ReportingLine]]:
+    """The reporting tree: a published period's as it was published, otherwise the live one."""
+    frozen = None
+    if period is not None and period.is_published:
+        from finance.models import StructureSnapshot
+
+        frozen = StructureSnapshot.objects.filter(period_id=period.id).values_list("nodes", flat=True).first()
+    if frozen is not None:
+        nodes = {n["id"]: ReportingLine(**n) for n in frozen}
+    else:
+        nodes = {n.id: n for n in ReportingLine.objects.all()}
     tree = Tree.build(Node(n.id, n.parent_id, n.order, n.code) for n in nodes.values())
     return tree, nodes
 
@@ -134,7 +151,7 @@ def _leaf_figures(forecasts: Iterable[LineForecast], period_id: int) -> dict[int
 def period_figures(period: Period, *, published_only: bool = True) -> PeriodFigures:
     """Every node's figures at a period, the previous period's, and last year's outturn."""
     previous = previous_period(period, published_only=published_only)
-    tree, nodes = _tree()
+    tree, nodes = _tree(period)
     period_ids = [period.id] + ([previous.id] if previous else [])
     forecasts = list(
         LineForecast.objects.filter(period_id__in=period_ids).only("line_id", "period_id", "budget", "forecast")
@@ -370,7 +387,7 @@ class TemplateRow:
 def template_rows(period: Period) -> list[TemplateRow]:
     """One row per reporting line in report order, with the period's figures; a group that
     is explained as a whole gets a row of its own carrying the explanation (no amounts)."""
-    tree, nodes = _tree()
+    tree, nodes = _tree(period)
     figures = {f.line_id: f for f in LineForecast.objects.filter(period=period)}
     group_texts = dict(GroupExplanation.objects.filter(period=period).values_list("node_id", "text"))
     rows = []

@@ -21,6 +21,7 @@ from finance.models import (
     Period,
     PeriodEvent,
     ReportingLine,
+    StructureSnapshot,
 )
 
 Status = Period.Status
@@ -196,9 +197,20 @@ def _set_status(period: Period, *, user, action: str, to_status: str, reason: st
     period._history_user = user
     period._change_reason = reason or action
     period.save(update_fields=["status", "published_at"])
+    if to_status == Status.PUBLISHED:
+        structure_snapshot_take(period=period)
+    elif from_status == Status.PUBLISHED:
+        StructureSnapshot.objects.filter(period=period).delete()  # re-opened: live structure again
     PeriodEvent.objects.create(
         period=period, user=user, action=action, from_status=from_status, to_status=to_status, reason=reason
     )
+
+
+def structure_snapshot_take(*, period: Period) -> None:
+    """Freeze the reporting tree for a published period (publishing runs in one transaction)."""
+    from finance.selectors import structure_now
+
+    StructureSnapshot.objects.update_or_create(period=period, defaults={"nodes": structure_now()})
 
 
 # --- Imports ---------------------------------------------------------------------------------

@@ -80,6 +80,7 @@ def area_detail(request: HttpRequest, year: str, number: int, code: str) -> Http
     period = _period_or_404(request, year, number)
     area = get_object_or_404(ReportingLine, code=code, kind=ReportingLine.Kind.AREA)
     figures = selectors.period_figures(period)
+    area = figures.nodes.get(area.id, area)  # as published, for a published period
     table = AppendixATable(
         selectors.area_rows(figures, area.id),
         previous=figures.previous,

@@ -23,8 +23,10 @@ from finance.models import (
     Period,
     PriorYearOutturn,
     ReportingLine,
+    StructureSnapshot,
 )
 from finance.selectors import period_figures
+from finance.services import structure_snapshot_take
 
 # username -> (role, password, areas assigned). Demo only: printed on start.
 DEMO_USERS = {
@@ -50,6 +52,10 @@ def load_norfolk(say: Callable[[str], None] = print) -> None:
             year=prior_year,
             defaults={"actual": parse_millions(actual), "variance": parse_millions(variance)},
         )
+    for number in norfolk.PERIODS:
+        period = Period.objects.get(year=year, number=number)
+        if period.is_published and not StructureSnapshot.objects.filter(period=period).exists():
+            structure_snapshot_take(period=period)
     counts = _check_printed(year)
     say(
         f"Loaded {norfolk.YEAR}: {len(lines)} reporting lines, periods "

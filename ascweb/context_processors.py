@@ -9,6 +9,7 @@ def roles(request) -> dict:
         "is_finance": permissions.is_finance(user),
         "is_member": permissions.is_member(user),
         "organisation": _organisation(),
+        "oidc_enabled": _oidc(),
     }
 
 
@@ -16,3 +17,9 @@ def _organisation() -> str:
     from django.conf import settings
 
     return settings.ASCWEB_ORGANISATION
+
+
+def _oidc() -> bool:
+    from django.conf import settings
+
+    return settings.OIDC_ENABLED

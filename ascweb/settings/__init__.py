@@ -169,6 +169,27 @@ AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 
 DJANGO_TABLES2_TEMPLATE = "tables/govuk_table.html"
 
+# Optional single sign-on through the council's OpenID Connect identity provider.
+OIDC_ENABLED = bool(env_str("OIDC_RP_CLIENT_ID", ""))
+if OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("ascweb.oidc.CouncilOIDCBackend")
+    OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+    OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
+    OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+    OIDC_USERNAME_ALGO = "ascweb.oidc.council_username"
+    for _name in (
+        "OIDC_OP_AUTHORIZATION_ENDPOINT",
+        "OIDC_OP_TOKEN_ENDPOINT",
+        "OIDC_OP_USER_ENDPOINT",
+        "OIDC_OP_JWKS_ENDPOINT",
+    ):
+        if not env_str(_name, ""):
+            raise ImproperlyConfigured(f"{_name} must be set when OIDC_RP_CLIENT_ID is")
+        globals()[_name] = env_str(_name, "")
+    LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/"
+
 # ascweb: a line whose variance is at least this (in pence) needs an explanation.
 ASCWEB_MATERIALITY_PENCE = env_int("ASCWEB_MATERIALITY_PENCE", 100_000 * 100)
 ASCWEB_ORGANISATION = env_str("ASCWEB_ORGANISATION", "Norfolk County Council")

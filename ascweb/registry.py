@@ -51,12 +51,28 @@ class DashboardPanel:
     order: int
 
 
+@dataclass(frozen=True)
+class ScaleGenerator:
+    """Adds an app's synthetic data to `make_scale_data`: generate(council) where council is
+    a ScaleCouncil (years, periods, areas, lines, a seeded random.Random)."""
+
+    name: str
+    generate: Callable[[Any], None]
+    order: int
+
+
 @dataclass
 class Registry:
     period_pages: list[PeriodPage] = field(default_factory=list)
     export_tables: dict[str, ExportTable] = field(default_factory=dict)
     demo_loaders: list[DemoLoader] = field(default_factory=list)
     dashboard_panels: list[DashboardPanel] = field(default_factory=list)
+    scale_generators: list[ScaleGenerator] = field(default_factory=list)
+
+    def add_scale_generator(self, generator: ScaleGenerator) -> None:
+        if generator.name not in {existing.name for existing in self.scale_generators}:
+            self.scale_generators.append(generator)
+            self.scale_generators.sort(key=lambda g: g.order)
 
     def add_period_page(self, page: PeriodPage) -> None:
         if page not in self.period_pages:

@@ -80,7 +80,8 @@ def forecast_update(*, user, period: Period, area: ReportingLine, entries: list[
         raise PermissionDenied("A line does not belong to this expenditure area")
     existing = {
         f.line_id: f
-        for f in LineForecast.objects.select_for_update()
+        # lock only the figures' rows: PostgreSQL cannot lock the nullable side of the join
+        for f in LineForecast.objects.select_for_update(of=("self",))
         .select_related("line", "updated_by")
         .filter(period=period, line_id__in=allowed)
     }

@@ -1,0 +1,222 @@
+"""Measure pages and operations against a trivial view in the same run; write bench/RESULTS.md.
+
+Run through bench/run (which starts PostgreSQL and sets DATABASE_URL). Timings are medians and
+95th percentiles over interleaved requests through Django's test client (the whole stack but
+the network); each is reported as a ratio to the trivial view measured alongside it, so the
+numbers mean the same on a faster or slower machine. Query counts are per request.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+os.environ["ALLOWED_HOSTS"] = "testserver"  # Django's test client
+
+import django  # noqa: E402
+
+django.setup()
+
+import psycopg  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.contrib.auth.models import User  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, connections  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from ascweb.registry import registry  # noqa: E402
+
+
+@dataclass
+class Result:
+    name: str
+    median_ms: float
+    p95_ms: float
+    ratio: float
+    queries: int | None
+    note: str = ""
+
+
+def _time(fn: Callable[[], object], runs: int, baseline: Callable[[], object]) -> tuple[list[float], list[float]]:
+    for _ in range(3):  # warm up both
+        fn()
+        baseline()
+    mine, base = [], []
+    for _ in range(runs):  # interleaved, so both see the same machine
+        start = time.perf_counter()
+        baseline()
+        base.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        fn()
+        mine.append(time.perf_counter() - start)
+    return mine, base
+
+
+def _p95(values: list[float]) -> float:
+    return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
+
+
+def _measure(name: str, fn: Callable[[], object], runs: int, baseline, note: str = "") -> Result:
+    executed = []
+
+    def count(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        fn()
+    mine, base = _time(fn, runs, baseline)
+    median = statistics.median(mine)
+    return Result(name, median * 1000, _p95(mine) * 1000, median / statistics.median(base), len(executed), note)
+
+
+def _client(username: str) -> Client:
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def _get(client: Client, url: str) -> Callable[[], object]:
+    def request():
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+        return response
+
+    return request
+
+
+def _pages(data_set: str, runs: int) -> list[Result]:
+    """The pages of the latest published period and the open period of the data set."""
+    from finance.models import Period
+
+    published = Period.objects.filter(status="published").order_by("-year__start_year", "-number").first()
+    open_period = Period.objects.filter(status="open").order_by("-year__start_year", "-number").first()
+    member, officer = ("member", "officer") if data_set == "Norfolk" else ("scale-member", "scale-officer")
+    anonymous = Client()
+    baseline = _get(anonymous, "/healthz") if _has_url("/healthz") else _get(_client(member), "/accessibility/")
+    base = f"/periods/{published.year.code}/{published.number}"
+    results = [
+        _measure("Summary (table 2.1)", _get(_client(member), f"{base}/"), runs, baseline),
+        _measure("Appendix A", _get(_client(member), f"{base}/appendix-a/"), runs, baseline),
+    ]
+    if _has_url(f"{base}/dashboard/"):
+        results.insert(0, _measure("Member dashboard", _get(_client(member), f"{base}/dashboard/"), runs, baseline))
+    if open_period is not None:
+        results += _officer_form(officer, open_period, runs, baseline)
+    for extra in registry_benchmarks(published, member, runs, baseline):
+        results.append(extra)
+    return results
+
+
+def registry_benchmarks(period, member: str, runs: int, baseline) -> list[Result]:
+    """Excel exports of every registered table, where the export view exists."""
+    results = []
+    for table in registry.tables():
+        url = f"/periods/{period.year.code}/{period.number}/tables/{table.name}.xlsx"
+        if _has_url(url, member):
+            results.append(_measure(f"Excel: {table.name}", _get(_client(member), url), max(5, runs // 3), baseline))
+    return results
+
+
+def _has_url(url: str, username: str | None = None) -> bool:
+    client = _client(username) if username else Client()
+    return client.get(url).status_code == 200
+
+
+def _officer_form(officer: str, period, runs: int, baseline) -> list[Result]:
+    """GET and POST of the officer's first area form (the POST saves a changed explanation)."""
+    from finance import selectors
+    from finance.models import AreaAssignment
+
+    area = AreaAssignment.objects.filter(user__username=officer).select_related("area").first().area
+    url = f"/periods/{period.year.code}/{period.number}/areas/{area.code}/edit/"
+    client = _client(officer)
+    counter = iter(range(10**6))
+
+    def post():
+        lines, _previous = selectors.area_entry_lines(period, area)
+        data, n = {}, next(counter)
+        for entry in lines:
+            line_id, current = entry.line.id, entry.current
+            data[f"budget_{line_id}"] = str(current.budget // 100)
+            data[f"forecast_{line_id}"] = str(current.forecast // 100)
+            data[f"explanation_{line_id}"] = f"Benchmark save {n}"
+            data[f"version_{line_id}"] = str(current.version)
+        response = client.post(url, data)
+        if response.status_code != 302:
+            raise RuntimeError(f"POST {url} answered {response.status_code}")
+        return response
+
+    return [
+        _measure("Officer form GET", _get(client, url), runs, baseline),
+        _measure("Officer form POST", post, max(5, runs // 3), baseline, "includes reading the form's lines"),
+    ]
+
+
+def _fresh_database(name: str) -> None:
+    """Point Django at a new, empty, migrated database of this name on the benchmark server."""
+    db = settings.DATABASES["default"]
+    connections.close_all()
+    params = {"host": db["HOST"], "port": db["PORT"], "user": db["USER"]}
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    db["NAME"] = name
+    call_command("migrate", verbosity=0)
+
+
+def _write(sections: dict[str, list[Result]], path: Path) -> None:
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `bench/run` (PostgreSQL, Django test client, one run). Ratio = median time / median "
+        "time of a trivial view measured alongside (interleaved); goals: dashboard and Appendix A "
+        "at most 3x at council scale, the PDF pack under 3 s.",
+        "",
+    ]
+    for title, results in sections.items():
+        lines += [
+            f"## {title}",
+            "",
+            "| what | median ms | p95 ms | x trivial view | queries | note |",
+            "|---|---:|---:|---:|---:|---|",
+        ]
+        for r in results:
+            queries = "" if r.queries is None else str(r.queries)
+            lines.append(f"| {r.name} | {r.median_ms:.1f} | {r.p95_ms:.1f} | {r.ratio:.1f} | {queries} | {r.note} |")
+        lines.append("")
+    path.write_text("\n".join(lines))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--output", default=str(ROOT / "bench" / "RESULTS.md"))
+    args = parser.parse_args()
+    runs = 10 if args.quick else 40
+    sections = {}
+    _fresh_database("ascweb_bench_norfolk")
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    lead = User.objects.get(username="lead")
+    from finance.models import FinancialYear
+    from finance.services import period_create_next
+
+    period_create_next(user=lead, year=FinancialYear.objects.get(code="2017-18"), number=11)
+    sections["Norfolk 2017-18 demo"] = _pages("Norfolk", runs)
+    _fresh_database("ascweb_bench_scale")
+    call_command("make_scale_data", departments=10, lines=300, years=5, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    sections["Synthetic council: 10 departments, 300 lines, 5 years"] = _pages("scale", runs)
+    _write(sections, Path(args.output))
+    print(Path(args.output).read_text())
+
+
+if __name__ == "__main__":
+    main()

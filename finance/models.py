@@ -249,3 +249,7 @@ class PeriodEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period} {self.action}"
+
+
+# Reserves, provisions and the capital programme live in their own module.
+from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition  # noqa: E402, F401

@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from finance import views
 
@@ -26,4 +26,5 @@ urlpatterns = [
     path("periods/<fy:year>/<int:number>/areas/<str:code>/", views.area_detail, name="area"),
     path("periods/<fy:year>/<int:number>/areas/<str:code>/edit/", views.area_edit, name="area-edit"),
     path("fidelity/", views.fidelity, name="fidelity"),
+    path("", include("finance.urls_reserves")),
 ]

@@ -1,0 +1,81 @@
+"""Thin views for the reserves and provisions statement and the capital programme."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from finance import selectors, selectors_reserves, services_reserves
+from finance.forms_reserves import CapitalForecastForm, ReserveUsageForm
+from finance.models import Period
+from finance.permissions_schedules import can_edit_schedules, can_see_schedule_forms
+from finance.tables_reserves import CapitalTable, ReservesTable
+
+
+def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
+    period = selectors.period_for(request.user, year, number)
+    if period is None:
+        raise Http404("No such period")
+    return period
+
+
+def _editable_period(request: HttpRequest, year: str, number: int) -> Period:
+    period = _period_or_404(request, year, number)
+    if not can_see_schedule_forms(request.user):
+        raise PermissionDenied("Only finance staff enter these figures")
+    if not can_edit_schedules(request.user, period):
+        raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
+    return period
+
+
+def _year_label(period: Period) -> str:
+    start = period.year.start_year
+    return f"{start}/{str(start + 1)[2:]}"
+
+
+def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    table = ReservesTable(
+        selectors_reserves.reserves_table(period),
+        start_year=period.year.start_year,
+        caption=f"Adult Social Services Reserves and Provisions {_year_label(period)}, {period.title}",
+    )
+    context = {"period": period, "table": table, "can_edit": can_edit_schedules(request.user, period)}
+    return render(request, "finance/reserves.html", context)
+
+
+def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    table = CapitalTable(
+        selectors_reserves.capital_table(period),
+        start_year=period.year.start_year,
+        caption=f"Adult Social Services Capital Programme {_year_label(period)}, {period.title}",
+    )
+    context = {"period": period, "table": table, "can_edit": can_edit_schedules(request.user, period)}
+    return render(request, "finance/capital.html", context)
+
+
+def reserves_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _editable_period(request, year, number)
+    lines, previous = selectors_reserves.reserve_entry_lines(period)
+    form = ReserveUsageForm(request.POST or None, lines=lines)
+    if request.method == "POST" and form.is_valid():
+        changed = services_reserves.reserve_usage_update(user=request.user, period=period, entries=form.entries())
+        messages.success(
+            request, f"Reserves and provisions: saved, {changed} row{'s' if changed != 1 else ''} changed."
+        )
+        return redirect("reserves", period.year.code, period.number)
+    context = {"period": period, "form": form, "previous": previous}
+    return render(request, "finance/reserves_edit.html", context, status=400 if form.errors else 200)
+
+
+def capital_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _editable_period(request, year, number)
+    lines, previous = selectors_reserves.capital_entry_lines(period)
+    form = CapitalForecastForm(request.POST or None, lines=lines)
+    if request.method == "POST" and form.is_valid():
+        changed = services_reserves.capital_forecast_update(user=request.user, period=period, entries=form.entries())
+        messages.success(request, f"Capital programme: saved, {changed} scheme{'s' if changed != 1 else ''} changed.")
+        return redirect("capital", period.year.code, period.number)
+    context = {"period": period, "form": form, "previous": previous}
+    return render(request, "finance/capital_edit.html", context, status=400 if form.errors else 200)

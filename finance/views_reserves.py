@@ -58,7 +58,7 @@ def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
 def reserves_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _editable_period(request, year, number)
     lines, previous = selectors_reserves.reserve_entry_lines(period)
-    form = ReserveUsageForm(request.POST or None, lines=lines)
+    form = ReserveUsageForm(request.POST if request.method == "POST" else None, lines=lines)
     if request.method == "POST" and form.is_valid():
         changed = services_reserves.reserve_usage_update(user=request.user, period=period, entries=form.entries())
         messages.success(
@@ -72,7 +72,7 @@ def reserves_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
 def capital_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _editable_period(request, year, number)
     lines, previous = selectors_reserves.capital_entry_lines(period)
-    form = CapitalForecastForm(request.POST or None, lines=lines)
+    form = CapitalForecastForm(request.POST if request.method == "POST" else None, lines=lines)
     if request.method == "POST" and form.is_valid():
         changed = services_reserves.capital_forecast_update(user=request.user, period=period, entries=form.entries())
         messages.success(request, f"Capital programme: saved, {changed} scheme{'s' if changed != 1 else ''} changed.")

@@ -76,10 +76,11 @@ def _streams() -> list[tuple[GrantStream, dict[int, int]]]:
     return [(s, amounts[s.id]) for s in streams]
 
 
-def appendix_c(period: Period) -> list[PlanRow]:
+def appendix_c(period: Period, version: PlanVersion | None = None) -> list[PlanRow]:
     """Appendix C: schemes, plan total, the funded-by lines (negative), their total, and the
-    Balance (plan total + funded-by total; zero when the plan spends exactly the funding)."""
-    version = version_for(period)
+    Balance (plan total + funded-by total; zero when the plan spends exactly the funding).
+    `version` defaults to the plan as it stood for the period (pass it when already read)."""
+    version = version or version_for(period)
     if version is None:
         return []
     years = tuple(plan_years(period))

@@ -5,9 +5,12 @@ import django_tables2 as tables
 from ascweb.tables import BaseTable, MoneyColumn
 from ibcf.models import year_code
 
+# how each kind of row is styled: the Balance closes the table as a grand total does
+_ROW_STYLE = {"balance": "grand_total", "funding_total": "total", "funding": "line"}
+
 
 def _row_class(record) -> str:
-    return f"govuk-table__row app-row--{'grand_total' if record.kind == 'balance' else record.kind}"
+    return f"govuk-table__row app-row--{_ROW_STYLE.get(record.kind, record.kind)}"
 
 
 _LABEL = {"th": {"class": "govuk-table__header"}, "td": {"class": "govuk-table__header app-cell--label"}}
@@ -19,7 +22,8 @@ def _year_headers(years) -> dict[str, str]:
 
 
 class AppendixCTable(BaseTable):
-    """As printed: priority, condition, description, three years, impact, activity and progress."""
+    """As printed: priority, condition, description and three years. The long Impact and Activity
+    and progress columns are shown per scheme under the table (and are in the CSV)."""
 
     priority = tables.Column(verbose_name="Planning priority", attrs=_TEXT, default="")
     condition = tables.Column(verbose_name="Grant Condition", attrs=_TEXT, default="")
@@ -27,12 +31,10 @@ class AppendixCTable(BaseTable):
     year_1 = MoneyColumn()
     year_2 = MoneyColumn()
     year_3 = MoneyColumn()
-    impact = tables.Column(verbose_name="Impact", attrs=_TEXT, default="")
-    activity_progress = tables.Column(verbose_name="Activity and progress", attrs=_TEXT, default="")
 
     class Meta(BaseTable.Meta):
         row_attrs = {"class": _row_class}
-        sequence = ("priority", "condition", "label", "year_1", "year_2", "year_3", "impact", "activity_progress")
+        sequence = ("priority", "condition", "label", "year_1", "year_2", "year_3")
 
     def __init__(self, rows, *, years, **kwargs):
         super().__init__(rows, headers=_year_headers(years), **kwargs)

@@ -27,17 +27,23 @@ def appendix_c(request: HttpRequest, year: str, number: int) -> HttpResponse:
     version = selectors.version_for(period)
     split_version, split_rows = selectors.acute_split(period)
     history = selectors.plan_history()
+    rows = selectors.appendix_c(period, version)
     context = {
         "period": period,
         "version": version,
+        "schemes": [row for row in rows if row.kind == "line"],
         "table": AppendixCTable(
-            selectors.appendix_c(period),
+            rows,
             years=years,
             caption=f"Appendix C: improved Better Care Fund (iBCF) summary and update, {period.title}",
         ),
         "carry_forward": selectors.carry_forward(period),
         "split_version": split_version,
-        "split_table": AcuteSplitTable(split_rows, years=years, caption="Split by acute system (population basis)"),
+        "split_table": AcuteSplitTable(
+            split_rows,
+            years=years,
+            caption=f"Split by acute system{f', {split_version.name}' if split_version else ''}",
+        ),
         "history": [
             (entry, ChangesTable(entry.rows(), caption=f"What changed: {entry.previous} to {entry.version}"))
             for entry in history
@@ -54,7 +60,7 @@ def updates_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
     if not can_edit_schedules(request.user, period):
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
     lines, previous = selectors.update_entry_lines(period)
-    form = SchemeUpdateForm(request.POST or None, lines=lines)
+    form = SchemeUpdateForm(request.POST if request.method == "POST" else None, lines=lines)
     if request.method == "POST" and form.is_valid():
         changed = services.scheme_update_save(user=request.user, period=period, entries=form.entries())
         messages.success(request, f"iBCF updates: saved, {changed} scheme{'s' if changed != 1 else ''} changed.")

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from ascweb import permissions
 from finance import selectors, selectors_reserves, services_reserves
 from finance.forms_reserves import CapitalForecastForm, ReserveUsageForm
 from finance.models import Period
@@ -33,6 +34,14 @@ def _year_label(period: Period) -> str:
     return f"{start}/{str(start + 1)[2:]}"
 
 
+def _fidelity_count(user, period: Period, source: str) -> int:
+    """For leads: how many of the paper's figures behind this table do not add up or are gaps."""
+    if not permissions.is_lead(user):
+        return 0
+    notes = selectors.fidelity_notes(period=period).filter(source__startswith=source)
+    return notes.exclude(kind="rounding").count()
+
+
 def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _period_or_404(request, year, number)
     table = ReservesTable(
@@ -40,7 +49,12 @@ def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
         start_year=period.year.start_year,
         caption=f"Adult Social Services Reserves and Provisions {_year_label(period)}, {period.title}",
     )
-    context = {"period": period, "table": table, "can_edit": can_edit_schedules(request.user, period)}
+    context = {
+        "period": period,
+        "table": table,
+        "can_edit": can_edit_schedules(request.user, period),
+        "fidelity_count": _fidelity_count(request.user, period, "Reserves and provisions"),
+    }
     return render(request, "finance/reserves.html", context)
 
 
@@ -51,7 +65,12 @@ def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
         start_year=period.year.start_year,
         caption=f"Adult Social Services Capital Programme {_year_label(period)}, {period.title}",
     )
-    context = {"period": period, "table": table, "can_edit": can_edit_schedules(request.user, period)}
+    context = {
+        "period": period,
+        "table": table,
+        "can_edit": can_edit_schedules(request.user, period),
+        "fidelity_count": _fidelity_count(request.user, period, "Capital programme"),
+    }
     return render(request, "finance/capital.html", context)
 
 

@@ -231,3 +231,10 @@ def test_the_service_rechecks_the_lock_whatever_the_page_showed(open_period):
             user=officer, period=open_period, entries=[ReserveEntryValues(reserve.id, 1, 2)]
         )  # open_period is a stale copy that still says "open"
     assert not ReservePosition.objects.filter(period=open_period).exists()
+
+
+def test_leads_are_told_where_the_papers_figures_do_not_add_up(lead_client, member_client):
+    html = lead_client.get("/periods/2017-18/10/capital/").content.decode()
+    # TOTAL forecast 17.761, the three-year programme 21.870 and the system's 7.354 (text)
+    assert "3 figures printed in the papers behind this table do not add up" in html
+    assert "figures printed in the papers" not in member_client.get("/periods/2017-18/10/capital/").content.decode()

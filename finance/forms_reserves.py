@@ -8,7 +8,7 @@ from django import forms
 
 from ascweb.money import format_pounds
 from finance.forms import AmountField
-from finance.selectors_reserves import CapitalEntry, ReserveEntry
+from finance.selectors_reserves import CapitalEntry, ReserveEntry, edit_token
 from finance.services_reserves import CapitalEntryValues, ReserveEntryValues
 
 RESERVE_FIELDS = (("balance_1_april", "balance at 1 April"), ("proposed_usage", "proposed usage"))
@@ -29,6 +29,12 @@ class _ScheduleForm(forms.Form):
     """One row per item, one amount field per column, named `<column>_<item id>`."""
 
     columns: tuple[tuple[str, str], ...] = ()
+    token = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
+
+    @property
+    def current_token(self) -> str:
+        """The fingerprint of the figures saved now (what a fresh form would carry)."""
+        return edit_token(entry.current for entry in self.lines)
 
     def _add_row(self, item_id: int, name: str, current, previous) -> None:
         for column, what in self.columns:

@@ -1,6 +1,8 @@
 """Reads for the reserves and provisions statement and the capital programme. Each returns
 plain rows with totals computed from the rows, in a fixed number of queries."""
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from finance.calculations_reserves import CapitalFigures, ReserveFigures
@@ -141,6 +143,14 @@ def capital_table(period: Period) -> list[CapitalRow]:
 
 
 # --- Entry forms -----------------------------------------------------------------------------
+
+
+def edit_token(records: Iterable) -> str:
+    """A fingerprint of a schedule's saved rows at a period (ids and last-saved times). A form
+    carries the token it was drawn from; a save from a form whose token no longer matches
+    would overwrite someone else's figures unseen, so it is refused."""
+    stamps = sorted(f"{r.pk}:{r.updated_at.isoformat()}" for r in records if r is not None)
+    return hashlib.sha256("|".join(stamps).encode()).hexdigest()[:20]
 
 
 @dataclass(frozen=True)

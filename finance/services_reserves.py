@@ -3,12 +3,27 @@ period lock checked here on the server, each in one transaction (all or nothing)
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from finance.models import Period
 from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition
 from finance.permissions_schedules import can_edit_schedules
+from finance.selectors_reserves import edit_token
+
+STALE = (
+    "Someone else has saved these figures since you opened this form, so nothing has been saved. "
+    "Open the form again to see their figures, or save again to replace them with yours."
+)
+
+
+class StaleEdit(ValidationError):
+    """The figures changed after the form was drawn: saving would silently overwrite them."""
+
+
+def check_token(existing, token: str | None) -> None:
+    if token is not None and token != edit_token(existing):
+        raise StaleEdit(STALE)
 
 
 @dataclass(frozen=True)
@@ -35,13 +50,15 @@ def _locked_open_period(user, period: Period) -> Period:
 
 
 @transaction.atomic
-def reserve_usage_update(*, user, period: Period, entries: list[ReserveEntryValues]) -> int:
-    """Save every reserve's balance at 1 April and proposed usage; returns how many changed."""
+def reserve_usage_update(*, user, period: Period, entries: list[ReserveEntryValues], token: str | None = None) -> int:
+    """Save every reserve's balance at 1 April and proposed usage; returns how many changed.
+    `token` is the edit_token the form was drawn from (StaleEdit when the figures moved since)."""
     period = _locked_open_period(user, period)
     known = set(Reserve.objects.filter(id__in=[e.reserve_id for e in entries]).values_list("id", flat=True))
     if known != {e.reserve_id for e in entries}:
         raise PermissionDenied("Unknown reserve")
     existing = {p.reserve_id: p for p in ReservePosition.objects.filter(period=period)}
+    check_token(existing.values(), token)
     changed = 0
     for entry in entries:
         current = existing.get(entry.reserve_id)
@@ -64,13 +81,16 @@ def reserve_usage_update(*, user, period: Period, entries: list[ReserveEntryValu
 
 
 @transaction.atomic
-def capital_forecast_update(*, user, period: Period, entries: list[CapitalEntryValues]) -> int:
-    """Save every capital scheme's budget, forecast outturn and next year's draft."""
+def capital_forecast_update(
+    *, user, period: Period, entries: list[CapitalEntryValues], token: str | None = None
+) -> int:
+    """Save every capital scheme's budget, forecast outturn and next year's draft (StaleEdit as above)."""
     period = _locked_open_period(user, period)
     known = set(CapitalScheme.objects.filter(id__in=[e.scheme_id for e in entries]).values_list("id", flat=True))
     if known != {e.scheme_id for e in entries}:
         raise PermissionDenied("Unknown capital scheme")
     existing = {p.scheme_id: p for p in CapitalPosition.objects.filter(period=period)}
+    check_token(existing.values(), token)
     changed = 0
     for entry in entries:
         current = existing.get(entry.scheme_id)

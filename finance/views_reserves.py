@@ -74,27 +74,59 @@ def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
     return render(request, "finance/capital.html", context)
 
 
+def save_schedule_form(request: HttpRequest, form, save) -> tuple[int | None, str]:
+    """Validate and save through `save(entries, token)`; returns (rows changed or None, the token
+    the page should carry: the one the form was drawn from, or the current one after a clash)."""
+    posted = request.POST.get("token") if request.method == "POST" else None
+    if request.method != "POST" or not form.is_valid():
+        return None, posted or form.current_token
+    try:
+        return save(form.entries(), posted or None), posted or form.current_token
+    except services_reserves.StaleEdit as clash:
+        form.add_error(None, clash.messages[0])
+        return None, form.current_token
+
+
+def form_status(form) -> int:
+    """409 when the figures changed under the form, 400 for bad input, else 200."""
+    if form.non_field_errors():
+        return 409
+    return 400 if form.errors else 200
+
+
 def reserves_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _editable_period(request, year, number)
     lines, previous = selectors_reserves.reserve_entry_lines(period)
     form = ReserveUsageForm(request.POST if request.method == "POST" else None, lines=lines)
-    if request.method == "POST" and form.is_valid():
-        changed = services_reserves.reserve_usage_update(user=request.user, period=period, entries=form.entries())
+    changed, token = save_schedule_form(
+        request,
+        form,
+        lambda entries, token: services_reserves.reserve_usage_update(
+            user=request.user, period=period, entries=entries, token=token
+        ),
+    )
+    if changed is not None:
         messages.success(
             request, f"Reserves and provisions: saved, {changed} row{'s' if changed != 1 else ''} changed."
         )
         return redirect("reserves", period.year.code, period.number)
-    context = {"period": period, "form": form, "previous": previous}
-    return render(request, "finance/reserves_edit.html", context, status=400 if form.errors else 200)
+    context = {"period": period, "form": form, "previous": previous, "token": token}
+    return render(request, "finance/reserves_edit.html", context, status=form_status(form))
 
 
 def capital_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _editable_period(request, year, number)
     lines, previous = selectors_reserves.capital_entry_lines(period)
     form = CapitalForecastForm(request.POST if request.method == "POST" else None, lines=lines)
-    if request.method == "POST" and form.is_valid():
-        changed = services_reserves.capital_forecast_update(user=request.user, period=period, entries=form.entries())
+    changed, token = save_schedule_form(
+        request,
+        form,
+        lambda entries, token: services_reserves.capital_forecast_update(
+            user=request.user, period=period, entries=entries, token=token
+        ),
+    )
+    if changed is not None:
         messages.success(request, f"Capital programme: saved, {changed} scheme{'s' if changed != 1 else ''} changed.")
         return redirect("capital", period.year.code, period.number)
-    context = {"period": period, "form": form, "previous": previous}
-    return render(request, "finance/capital_edit.html", context, status=400 if form.errors else 200)
+    context = {"period": period, "form": form, "previous": previous, "token": token}
+    return render(request, "finance/capital_edit.html", context, status=form_status(form))

@@ -5,6 +5,7 @@ from django import forms
 
 from ascweb.money import format_pounds
 from finance.forms import AmountField
+from finance.selectors_reserves import edit_token
 from ibcf.selectors import UpdateEntry
 from ibcf.services import UpdateValues
 
@@ -12,6 +13,12 @@ PROGRESS_MAX = 4000
 
 
 class SchemeUpdateForm(forms.Form):
+    token = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
+
+    @property
+    def current_token(self) -> str:
+        return edit_token(entry.current for entry in self.lines)
+
     def __init__(self, *args, lines: list[UpdateEntry], **kwargs):
         super().__init__(*args, **kwargs)
         self.lines = lines

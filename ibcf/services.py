@@ -8,6 +8,7 @@ from django.db import transaction
 
 from finance.models import Period
 from finance.permissions_schedules import can_edit_schedules
+from finance.services_reserves import check_token
 from ibcf.models import Scheme, SchemeUpdate
 
 
@@ -20,8 +21,9 @@ class UpdateValues:
 
 
 @transaction.atomic
-def scheme_update_save(*, user, period: Period, entries: list[UpdateValues]) -> int:
-    """Save every scheme's spend to date, forecast and progress; returns how many changed."""
+def scheme_update_save(*, user, period: Period, entries: list[UpdateValues], token: str | None = None) -> int:
+    """Save every scheme's spend to date, forecast and progress; returns how many changed.
+    `token` is the edit_token the form was drawn from (StaleEdit when updates moved since)."""
     period = Period.objects.select_for_update().get(pk=period.pk)
     if not can_edit_schedules(user, period):
         raise PermissionDenied("This period is not open for you to edit")
@@ -29,6 +31,7 @@ def scheme_update_save(*, user, period: Period, entries: list[UpdateValues]) -> 
     if set(Scheme.objects.filter(id__in=ids).values_list("id", flat=True)) != ids:
         raise PermissionDenied("Unknown scheme")
     existing = {u.scheme_id: u for u in SchemeUpdate.objects.filter(period=period)}
+    check_token(existing.values(), token)
     changed = 0
     for entry in entries:
         values = (entry.spend_to_date, entry.forecast, entry.activity_progress)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from finance import selectors as finance_selectors
 from finance.models import Period
 from finance.permissions_schedules import can_edit_schedules, can_see_schedule_forms
+from finance.views_reserves import form_status, save_schedule_form
 from ibcf import selectors, services
 from ibcf.forms import SchemeUpdateForm
 from ibcf.tables import AcuteSplitTable, AppendixCTable, ChangesTable
@@ -61,9 +62,15 @@ def updates_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
     lines, previous = selectors.update_entry_lines(period)
     form = SchemeUpdateForm(request.POST if request.method == "POST" else None, lines=lines)
-    if request.method == "POST" and form.is_valid():
-        changed = services.scheme_update_save(user=request.user, period=period, entries=form.entries())
+    changed, token = save_schedule_form(
+        request,
+        form,
+        lambda entries, token: services.scheme_update_save(
+            user=request.user, period=period, entries=entries, token=token
+        ),
+    )
+    if changed is not None:
         messages.success(request, f"iBCF updates: saved, {changed} scheme{'s' if changed != 1 else ''} changed.")
         return redirect("ibcf", period.year.code, period.number)
-    context = {"period": period, "form": form, "previous": previous}
-    return render(request, "ibcf/updates_edit.html", context, status=400 if form.errors else 200)
+    context = {"period": period, "form": form, "previous": previous, "token": token}
+    return render(request, "ibcf/updates_edit.html", context, status=form_status(form))

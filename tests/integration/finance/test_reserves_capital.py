@@ -238,3 +238,39 @@ def test_leads_are_told_where_the_papers_figures_do_not_add_up(lead_client, memb
     # TOTAL forecast 17.761, the three-year programme 21.870 and the system's 7.354 (text)
     assert "3 figures printed in the papers behind this table do not add up" in html
     assert "figures printed in the papers" not in member_client.get("/periods/2017-18/10/capital/").content.decode()
+
+
+# --- Two people editing at once -------------------------------------------------------------------
+
+
+def test_a_form_drawn_before_someone_elses_save_is_refused_not_silently_overwritten(
+    officer_client, other_officer_client, open_period
+):
+    url = f"{P11}/reserves/edit/"
+    mine = officer_client.get(url).context["token"]
+    theirs = other_officer_client.get(url).context["token"]
+    assert mine == theirs
+    assert other_officer_client.post(url, {**_reserve_data(), "token": theirs}).status_code == 302
+    saved = {p.reserve_id: p.proposed_usage for p in ReservePosition.objects.filter(period=open_period)}
+
+    clash = officer_client.post(url, {**_reserve_data({("RES-RR", "proposed_usage"): "-43,000"}), "token": mine})
+    assert clash.status_code == 409
+    assert "Someone else has saved these figures since you opened this form" in clash.content.decode()
+    assert {p.reserve_id: p.proposed_usage for p in ReservePosition.objects.filter(period=open_period)} == saved
+
+    # the page now carries the current token: saving again is a deliberate replacement
+    fresh = clash.context["token"]
+    assert fresh != mine
+    again = officer_client.post(url, {**_reserve_data({("RES-RR", "proposed_usage"): "-43,000"}), "token": fresh})
+    assert again.status_code == 302
+    assert ReservePosition.objects.get(period=open_period, reserve__code="RES-RR").proposed_usage == -4_300_000
+
+
+def test_a_bad_input_page_keeps_the_token_it_was_drawn_from(officer_client, other_officer_client, open_period):
+    url = f"{P11}/capital/edit/"
+    mine = officer_client.get(url).context["token"]
+    other_officer_client.post(url, {**_capital_data(), "token": mine})
+    bad = officer_client.post(url, {**_capital_data({("CAP-ELM", "current_budget"): "x"}), "token": mine})
+    assert bad.status_code == 400
+    assert bad.context["token"] == mine  # so fixing the typo still meets the other save
+    assert officer_client.post(url, {**_capital_data(), "token": mine}).status_code == 409

@@ -237,3 +237,12 @@ def test_pages_show_the_published_figures(member_client):
     assert "Enter iBCF scheme updates" not in html  # members never see the form link
     capital = member_client.get("/periods/2017-18/10/capital/").content.decode()
     assert "19.152" in capital and "17.593" in capital and "1.559" in capital
+
+
+def test_scheme_updates_saved_by_someone_else_are_not_silently_overwritten(lead_client, officer_client, open_period):
+    url = f"{P11}/ibcf/edit/"
+    token = officer_client.get(url).context["token"]
+    assert lead_client.post(url, {**_update_data(), "token": token}).status_code == 302
+    clash = officer_client.post(url, {**_update_data({("iBCF1", "progress"): "Mine"}), "token": token})
+    assert clash.status_code == 409
+    assert SchemeUpdate.objects.get(period=open_period, scheme__code="iBCF1").activity_progress == "Progress on iBCF1"

@@ -30,8 +30,9 @@ def _editable_period(request: HttpRequest, year: str, number: int) -> Period:
 
 
 def _year_label(period: Period) -> str:
+    """'2017/18, Period 10 (January)': the papers' year, then the period, named once."""
     start = period.year.start_year
-    return f"{start}/{str(start + 1)[2:]}"
+    return f"{start}/{str(start + 1)[2:]}, Period {period.number} ({period.month})"
 
 
 def _fidelity_count(user, period: Period, source: str) -> int:
@@ -47,7 +48,7 @@ def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
     table = ReservesTable(
         selectors_reserves.reserves_table(period),
         start_year=period.year.start_year,
-        caption=f"Adult Social Services Reserves and Provisions {_year_label(period)}, {period.title}",
+        caption=f"Adult Social Services Reserves and Provisions {_year_label(period)}",
     )
     context = {
         "period": period,
@@ -63,7 +64,7 @@ def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
     table = CapitalTable(
         selectors_reserves.capital_table(period),
         start_year=period.year.start_year,
-        caption=f"Adult Social Services Capital Programme {_year_label(period)}, {period.title}",
+        caption=f"Adult Social Services Capital Programme {_year_label(period)}",
     )
     context = {
         "period": period,

@@ -7,10 +7,11 @@ class FinanceConfig(AppConfig):
 
     def ready(self) -> None:
         from ascweb.registry import DemoLoader, PeriodPage, registry
-        from finance import exports
+        from finance import exports, registry_reserves
         from finance.demo.loader import load_norfolk
 
         exports.register()
+        registry_reserves.register()
         registry.add_demo_loader(DemoLoader("revenue", load_norfolk, order=10))
         registry.add_period_page(PeriodPage("Summary (table 2.1)", "period", order=10))
         registry.add_period_page(PeriodPage("Appendix A: budget monitoring", "appendix-a", order=20))

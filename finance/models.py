@@ -291,3 +291,7 @@ class StructureSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"Structure of {self.period}"
+
+
+# Reserves, provisions and the capital programme live in their own module.
+from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition  # noqa: E402, F401

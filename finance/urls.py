@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from finance import views
 
@@ -30,4 +30,5 @@ urlpatterns = [
     path("lines/<str:code>/history/", views.line_history, name="line-history"),
     path("imports/period/", views.period_upload, name="period-upload"),
     path("periods/<fy:year>/<int:number>/template.<str:fmt>", views.period_template, name="period-template"),
+    path("", include("finance.urls_reserves")),
 ]

@@ -72,7 +72,8 @@ def test_table_2_1_p2_matches_the_paper(demo):
 def test_the_papers_slips_are_recorded_as_fidelity_notes(demo):
     errors = {
         (n.source, n.subject, n.column, n.printed, n.computed)
-        for n in FidelityNote.objects.filter(kind=FidelityNote.Kind.ERROR)
+        # the revenue tables' notes (reserves, capital and iBCF notes are tested in their own files)
+        for n in FidelityNote.objects.filter(kind=FidelityNote.Kind.ERROR, source__startswith="Period ")
     }
     assert errors == {
         ("Period 10 report, table 2.7.1", "Commissioned Services", "forecast", 7_199_000_000, 7_190_100_000),

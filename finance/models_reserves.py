@@ -1,0 +1,91 @@
+"""Reserves and provisions, and the capital programme: per-period figures in pence.
+
+Imported at the bottom of finance/models.py so Django registers them with the finance app.
+Closing balances, totals and slippage are never stored: see finance/calculations_reserves.py.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from finance.models import PENCE, Period
+
+
+class Reserve(models.Model):
+    """A reserve or provision of the department (the rows of the reserves statement)."""
+
+    class Kind(models.TextChoices):
+        PROVISION = "provision", "Provision"
+        RESERVE = "reserve", "Reserve"
+
+    code = models.CharField(max_length=40, unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True, help_text="Printed after the name in the statement")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReservePosition(models.Model):
+    """A reserve at one period: balance at 1 April and the year's proposed usage as forecast then.
+
+    Usage keeps the papers' sign: negative is drawn from the reserve, positive is added to it.
+    """
+
+    reserve = models.ForeignKey(Reserve, on_delete=models.PROTECT, related_name="positions")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="reserve_positions")
+    balance_1_april = models.BigIntegerField(db_comment=PENCE, help_text="Balance at 1 April, pence")
+    proposed_usage = models.BigIntegerField(db_comment=PENCE, help_text="Proposed usage in the year, pence")
+    description = models.TextField(blank=True, help_text="This period's wording, where it differs")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["reserve", "period"], name="reserve_position_unique_per_period"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reserve} at {self.period}"
+
+
+class CapitalScheme(models.Model):
+    """A scheme of the department's capital programme."""
+
+    code = models.CharField(max_length=40, unique=True)
+    name = models.CharField(max_length=300)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CapitalPosition(models.Model):
+    """A capital scheme at one period: this year's budget and forecast, and next year's draft."""
+
+    scheme = models.ForeignKey(CapitalScheme, on_delete=models.PROTECT, related_name="positions")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="capital_positions")
+    current_budget = models.BigIntegerField(db_comment=PENCE, help_text="Current capital budget, pence")
+    forecast_outturn = models.BigIntegerField(db_comment=PENCE, help_text="Forecast outturn at year end, pence")
+    next_year_draft = models.BigIntegerField(db_comment=PENCE, help_text="Next year's draft capital budget, pence")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "period"], name="capital_position_unique_per_period"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme} at {self.period}"

@@ -1,0 +1,59 @@
+"""Plugs reserves and provisions and the capital programme into the shared pages, exports,
+demo data and dashboard (called once from FinanceConfig.ready())."""
+
+from ascweb.registry import DashboardPanel, DemoLoader, ExportTable, PeriodPage, registry
+from finance import selectors_reserves
+from finance.permissions_schedules import can_see_schedule_forms
+from finance.tables_reserves import MovementTable
+
+RESERVES_COLUMNS = [
+    ("reserve", lambda r: r.printed_label, "text"),
+    ("kind", lambda r: r.kind, "text"),
+    ("balance_1_april", lambda r: r.balance_1_april, "money"),
+    ("proposed_usage", lambda r: r.proposed_usage, "money"),
+    ("balance_31_march", lambda r: r.balance_31_march, "money"),
+]
+
+CAPITAL_COLUMNS = [
+    ("scheme", lambda r: r.label, "text"),
+    ("current_budget", lambda r: r.current_budget, "money"),
+    ("forecast_outturn", lambda r: r.forecast_outturn, "money"),
+    ("slippage", lambda r: r.slippage, "money"),
+    ("next_year_draft", lambda r: r.next_year_draft, "money"),
+]
+
+
+def reserves_panel(period, user) -> dict | None:
+    """The "Reserves movement" panel: provisions, reserves and both, 1 April to 31 March."""
+    movement = selectors_reserves.reserves_movement(period)
+    if not movement:
+        return None
+    return {
+        "period": period,
+        "movement": movement,
+        "table": MovementTable(movement, caption=f"Reserves and provisions movement, {period.title}"),
+        "show_edit": can_see_schedule_forms(user) and period.is_open,
+    }
+
+
+def register() -> None:
+    from finance.demo.loader_reserves import load_reserves_capital
+
+    registry.add_export_table(
+        ExportTable(
+            "reserves",
+            "Adult Social Services Reserves and Provisions",
+            selectors_reserves.reserves_table,
+            RESERVES_COLUMNS,
+            50,
+        )
+    )
+    registry.add_export_table(
+        ExportTable(
+            "capital", "Adult Social Services Capital Programme", selectors_reserves.capital_table, CAPITAL_COLUMNS, 60
+        )
+    )
+    registry.add_demo_loader(DemoLoader("reserves-capital", load_reserves_capital, order=40))
+    registry.add_period_page(PeriodPage("Reserves and provisions", "reserves", order=50))
+    registry.add_period_page(PeriodPage("Capital programme", "capital", order=60))
+    registry.add_dashboard_panel(DashboardPanel("Reserves movement", "finance/reserves_panel.html", reserves_panel, 50))

@@ -1,0 +1,133 @@
+"""Thin views for the reserves and provisions statement and the capital programme."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from ascweb import permissions
+from finance import selectors, selectors_reserves, services_reserves
+from finance.forms_reserves import CapitalForecastForm, ReserveUsageForm
+from finance.models import Period
+from finance.permissions_schedules import can_edit_schedules, can_see_schedule_forms
+from finance.tables_reserves import CapitalTable, ReservesTable
+
+
+def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
+    period = selectors.period_for(request.user, year, number)
+    if period is None:
+        raise Http404("No such period")
+    return period
+
+
+def _editable_period(request: HttpRequest, year: str, number: int) -> Period:
+    period = _period_or_404(request, year, number)
+    if not can_see_schedule_forms(request.user):
+        raise PermissionDenied("Only finance staff enter these figures")
+    if not can_edit_schedules(request.user, period):
+        raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
+    return period
+
+
+def _year_label(period: Period) -> str:
+    """'2017/18, Period 10 (January)': the papers' year, then the period, named once."""
+    start = period.year.start_year
+    return f"{start}/{str(start + 1)[2:]}, Period {period.number} ({period.month})"
+
+
+def _fidelity_count(user, period: Period, source: str) -> int:
+    """For leads: how many of the paper's figures behind this table do not add up or are gaps."""
+    if not permissions.is_lead(user):
+        return 0
+    notes = selectors.fidelity_notes(period=period).filter(source__startswith=source)
+    return notes.exclude(kind="rounding").count()
+
+
+def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    table = ReservesTable(
+        selectors_reserves.reserves_table(period),
+        start_year=period.year.start_year,
+        caption=f"Adult Social Services Reserves and Provisions {_year_label(period)}",
+    )
+    context = {
+        "period": period,
+        "table": table,
+        "can_edit": can_edit_schedules(request.user, period),
+        "fidelity_count": _fidelity_count(request.user, period, "Reserves and provisions"),
+    }
+    return render(request, "finance/reserves.html", context)
+
+
+def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    table = CapitalTable(
+        selectors_reserves.capital_table(period),
+        start_year=period.year.start_year,
+        caption=f"Adult Social Services Capital Programme {_year_label(period)}",
+    )
+    context = {
+        "period": period,
+        "table": table,
+        "can_edit": can_edit_schedules(request.user, period),
+        "fidelity_count": _fidelity_count(request.user, period, "Capital programme"),
+    }
+    return render(request, "finance/capital.html", context)
+
+
+def save_schedule_form(request: HttpRequest, form, save) -> tuple[int | None, str]:
+    """Validate and save through `save(entries, token)`; returns (rows changed or None, the token
+    the page should carry: the one the form was drawn from, or the current one after a clash)."""
+    posted = request.POST.get("token") if request.method == "POST" else None
+    if request.method != "POST" or not form.is_valid():
+        return None, posted or form.current_token
+    try:
+        return save(form.entries(), posted or None), posted or form.current_token
+    except services_reserves.StaleEdit as clash:
+        form.add_error(None, clash.messages[0])
+        return None, form.current_token
+
+
+def form_status(form) -> int:
+    """409 when the figures changed under the form, 400 for bad input, else 200."""
+    if form.non_field_errors():
+        return 409
+    return 400 if form.errors else 200
+
+
+def reserves_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _editable_period(request, year, number)
+    lines, previous = selectors_reserves.reserve_entry_lines(period)
+    form = ReserveUsageForm(request.POST if request.method == "POST" else None, lines=lines)
+    changed, token = save_schedule_form(
+        request,
+        form,
+        lambda entries, token: services_reserves.reserve_usage_update(
+            user=request.user, period=period, entries=entries, token=token
+        ),
+    )
+    if changed is not None:
+        messages.success(
+            request, f"Reserves and provisions: saved, {changed} row{'s' if changed != 1 else ''} changed."
+        )
+        return redirect("reserves", period.year.code, period.number)
+    context = {"period": period, "form": form, "previous": previous, "token": token}
+    return render(request, "finance/reserves_edit.html", context, status=form_status(form))
+
+
+def capital_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _editable_period(request, year, number)
+    lines, previous = selectors_reserves.capital_entry_lines(period)
+    form = CapitalForecastForm(request.POST if request.method == "POST" else None, lines=lines)
+    changed, token = save_schedule_form(
+        request,
+        form,
+        lambda entries, token: services_reserves.capital_forecast_update(
+            user=request.user, period=period, entries=entries, token=token
+        ),
+    )
+    if changed is not None:
+        messages.success(request, f"Capital programme: saved, {changed} scheme{'s' if changed != 1 else ''} changed.")
+        return redirect("capital", period.year.code, period.number)
+    context = {"period": period, "form": form, "previous": previous, "token": token}
+    return render(request, "finance/capital_edit.html", context, status=form_status(form))

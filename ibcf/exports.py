@@ -1,0 +1,44 @@
+"""The iBCF's committee table (Appendix C), and the dashboard panel's data."""
+
+from ascweb.registry import DashboardPanel, ExportTable, registry
+from finance.permissions_schedules import can_see_schedule_forms
+from ibcf import selectors
+from ibcf.tables import SpendTable
+
+APPENDIX_C_COLUMNS = [
+    ("code", lambda r: r.code if r.kind == "line" else "", "text"),
+    ("line", lambda r: r.label, "text"),
+    ("planning_priority", lambda r: r.priority, "text"),
+    ("grant_condition", lambda r: r.condition, "text"),
+    ("year_1", lambda r: r.year_1, "money"),
+    ("year_2", lambda r: r.year_2, "money"),
+    ("year_3", lambda r: r.year_3, "money"),
+    ("activity_and_progress", lambda r: r.activity_progress, "text"),
+]
+
+
+def spend_panel(period, user) -> dict | None:
+    """The "iBCF plan against spend" panel: each scheme's plan for the year beside what is
+    reported spent and forecast. Schemes with nothing reported say so; nothing is invented."""
+    rows = selectors.plan_against_spend(period)
+    if not rows:
+        return None
+    reported = [row for row in rows if row.spend_to_date is not None]
+    return {
+        "period": period,
+        "rows": rows,
+        "plan_total": sum(row.plan for row in rows),
+        "spend_total": sum(row.spend_to_date for row in reported) if reported else None,
+        "reported": len(reported),
+        "schemes": len(rows),
+        "carry_forward": selectors.carry_forward(period),
+        "table": SpendTable(rows, caption=f"iBCF plan against spend, {period.title}"),
+        "show_edit": can_see_schedule_forms(user) and period.is_open,
+    }
+
+
+def register() -> None:
+    registry.add_export_table(
+        ExportTable("ibcf", "Appendix C: improved Better Care Fund", selectors.appendix_c, APPENDIX_C_COLUMNS, 40)
+    )
+    registry.add_dashboard_panel(DashboardPanel("iBCF plan against spend", "ibcf/spend_panel.html", spend_panel, 40))

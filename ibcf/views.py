@@ -1,0 +1,76 @@
+"""Thin views for the iBCF: Appendix C with the carry-forward, the split by acute system and
+the plan's history; and the scheme update form."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from finance import selectors as finance_selectors
+from finance.models import Period
+from finance.permissions_schedules import can_edit_schedules, can_see_schedule_forms
+from finance.views_reserves import form_status, save_schedule_form
+from ibcf import selectors, services
+from ibcf.forms import SchemeUpdateForm
+from ibcf.tables import AcuteSplitTable, AppendixCTable, ChangesTable
+
+
+def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
+    period = finance_selectors.period_for(request.user, year, number)
+    if period is None:
+        raise Http404("No such period")
+    return period
+
+
+def appendix_c(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    years = selectors.plan_years(period)
+    version = selectors.version_for(period)
+    split_version, split_rows = selectors.acute_split(period)
+    history = selectors.plan_history()
+    rows = selectors.appendix_c(period, version)
+    context = {
+        "period": period,
+        "version": version,
+        "schemes": [row for row in rows if row.kind == "line"],
+        "table": AppendixCTable(
+            rows,
+            years=years,
+            caption=f"Appendix C: improved Better Care Fund (iBCF) summary and update, {period.title}",
+        ),
+        "carry_forward": selectors.carry_forward(period),
+        "split_version": split_version,
+        "split_table": AcuteSplitTable(
+            split_rows,
+            years=years,
+            caption=f"Split by acute system{f', {split_version.name}' if split_version else ''}",
+        ),
+        "history": [
+            (entry, ChangesTable(entry.rows(), caption=f"What changed: {entry.previous} to {entry.version}"))
+            for entry in history
+        ],
+        "can_edit": can_edit_schedules(request.user, period),
+    }
+    return render(request, "ibcf/appendix_c.html", context)
+
+
+def updates_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    if not can_see_schedule_forms(request.user):
+        raise PermissionDenied("Only finance staff enter iBCF updates")
+    if not can_edit_schedules(request.user, period):
+        raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
+    lines, previous = selectors.update_entry_lines(period)
+    form = SchemeUpdateForm(request.POST if request.method == "POST" else None, lines=lines)
+    changed, token = save_schedule_form(
+        request,
+        form,
+        lambda entries, token: services.scheme_update_save(
+            user=request.user, period=period, entries=entries, token=token
+        ),
+    )
+    if changed is not None:
+        messages.success(request, f"iBCF updates: saved, {changed} scheme{'s' if changed != 1 else ''} changed.")
+        return redirect("ibcf", period.year.code, period.number)
+    context = {"period": period, "form": form, "previous": previous, "token": token}
+    return render(request, "ibcf/updates_edit.html", context, status=form_status(form))

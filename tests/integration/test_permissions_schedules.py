@@ -1,0 +1,61 @@
+"""iBCF, reserves and capital URLs x every persona. These schedules belong to no expenditure
+area, so ANY finance officer may edit them (not only an assigned one) while the period is open."""
+
+import pytest
+from django.test import Client
+
+P10 = "/periods/2017-18/10"  # published
+P11 = "/periods/2017-18/11"  # open (draft)
+PERSONAS = ("anonymous", "member", "officer", "other_officer", "lead")
+
+# (method, url) -> status for anonymous, member, officer, other officer, lead
+MATRIX = {
+    ("get", f"{P10}/ibcf/"): (302, 200, 200, 200, 200),
+    ("get", f"{P10}/reserves/"): (302, 200, 200, 200, 200),
+    ("get", f"{P10}/capital/"): (302, 200, 200, 200, 200),
+    ("get", f"{P10}/ibcf/edit/"): (302, 403, 403, 403, 403),  # published: locked
+    ("post", f"{P10}/ibcf/edit/"): (302, 403, 403, 403, 403),
+    ("get", f"{P10}/reserves/edit/"): (302, 403, 403, 403, 403),
+    ("post", f"{P10}/reserves/edit/"): (302, 403, 403, 403, 403),
+    ("get", f"{P10}/capital/edit/"): (302, 403, 403, 403, 403),
+    ("post", f"{P10}/capital/edit/"): (302, 403, 403, 403, 403),
+    ("get", f"{P11}/ibcf/"): (302, 404, 200, 200, 200),  # a draft does not exist for members
+    ("get", f"{P11}/reserves/"): (302, 404, 200, 200, 200),
+    ("get", f"{P11}/capital/"): (302, 404, 200, 200, 200),
+    ("get", f"{P11}/ibcf/edit/"): (302, 404, 200, 200, 200),
+    ("post", f"{P11}/ibcf/edit/"): (302, 404, 302, 302, 302),  # every field optional: saves, redirects
+    ("get", f"{P11}/reserves/edit/"): (302, 404, 200, 200, 200),
+    ("post", f"{P11}/reserves/edit/"): (302, 404, 400, 400, 400),  # empty: every amount is missing
+    ("get", f"{P11}/capital/edit/"): (302, 404, 200, 200, 200),
+    ("post", f"{P11}/capital/edit/"): (302, 404, 400, 400, 400),
+    ("get", "/periods/2017-18/99/ibcf/"): (302, 404, 404, 404, 404),
+}
+
+
+@pytest.fixture
+def clients(request, open_period) -> dict[str, Client]:
+    return {
+        "anonymous": Client(),
+        "member": request.getfixturevalue("member_client"),
+        "officer": request.getfixturevalue("officer_client"),
+        "other_officer": request.getfixturevalue("other_officer_client"),
+        "lead": request.getfixturevalue("lead_client"),
+    }
+
+
+@pytest.mark.parametrize(("method", "url"), list(MATRIX))
+def test_every_url_for_every_persona(clients, method, url):
+    expected = dict(zip(PERSONAS, MATRIX[(method, url)], strict=True))
+    got = {persona: getattr(client, method)(url, {}).status_code for persona, client in clients.items()}
+    assert got == expected
+
+
+def test_members_see_published_figures_but_never_the_edit_links(member_client, open_period):
+    html = member_client.get(f"{P10}/reserves/").content.decode()
+    assert "14.395" in html
+    assert "/reserves/edit/" not in html
+
+
+def test_finance_staff_see_the_edit_link_only_while_the_period_is_open(officer_client, open_period):
+    assert f"{P11}/capital/edit/" in officer_client.get(f"{P11}/capital/").content.decode()
+    assert f"{P10}/capital/edit/" not in officer_client.get(f"{P10}/capital/").content.decode()

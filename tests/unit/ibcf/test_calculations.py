@@ -1,0 +1,43 @@
+"""iBCF plan arithmetic: totals per year, the Balance line, and what changed between versions."""
+
+from ibcf.calculations import Change, PlanAgainstSpend, balance, plan_changes, year_totals
+
+TENTH = 10_000_000  # £0.1m in pence
+
+
+def test_year_totals_sum_each_year_separately():
+    assert year_totals([(2017, 1), (2018, 2), (2017, 3)]) == {2017: 4, 2018: 2}
+    assert year_totals([]) == {}
+
+
+def test_balance_is_zero_when_the_plan_spends_exactly_the_funding():
+    assert balance(204 * TENTH, 204 * TENTH) == 0
+
+
+def test_balance_is_negative_when_funding_is_left_unallocated():
+    # Period 10 plan 2017-18: schemes 20.4, grants 18.561 + 1.885 = 20.446
+    assert balance(204 * TENTH, 2_044_600_000) == -4_600_000
+
+
+def test_plan_changes_lists_changed_added_and_removed_figures_in_scheme_order():
+    before = {("iBCF2", 2017): 93 * TENTH, ("iBCF11", 2017): 2 * TENTH, ("iBCF6", 2019): -1 * TENTH}
+    after = {("iBCF2", 2017): 91 * TENTH, ("iBCF11", 2017): 4 * TENTH, ("iBCF12", 2017): TENTH}
+    order = {"iBCF2": 2, "iBCF6": 6, "iBCF11": 11, "iBCF12": 12}
+    changes = plan_changes(before, after, order)
+    assert changes == [
+        Change("iBCF2", 2017, 93 * TENTH, 91 * TENTH),
+        Change("iBCF6", 2019, -1 * TENTH, None),
+        Change("iBCF11", 2017, 2 * TENTH, 4 * TENTH),
+        Change("iBCF12", 2017, None, TENTH),
+    ]
+    assert [c.difference for c in changes] == [-2 * TENTH, TENTH, 2 * TENTH, TENTH]
+
+
+def test_unchanged_plans_have_no_changes():
+    same = {("iBCF1", 2017): 19 * TENTH}
+    assert plan_changes(same, dict(same), {"iBCF1": 1}) == []
+
+
+def test_plan_against_spend_has_no_variance_until_a_forecast_is_reported():
+    assert PlanAgainstSpend(plan=100, spend_to_date=None, forecast=None).variance is None
+    assert PlanAgainstSpend(plan=100, spend_to_date=40, forecast=90).variance == -10

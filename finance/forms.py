@@ -112,3 +112,25 @@ class ReopenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Give a reason for re-opening a published period"},
     )
+
+
+class NetExpenditureUploadForm(forms.Form):
+    """A CSV file of net expenditure by period; cleaned to its text."""
+
+    MAX_BYTES = 1_000_000
+
+    file = forms.FileField(
+        label="CSV file",
+        error_messages={"required": "Choose a CSV file to upload", "empty": "The file is empty"},
+    )
+
+    def clean_file(self) -> str:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise ValidationError("The file must be a CSV file (ending .csv)")
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError("The file must be smaller than 1 MB")
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError("The file is not a CSV file in UTF-8 text; save it as 'CSV UTF-8'") from None

@@ -128,6 +128,9 @@ def variance_bar_figure(rows: Sequence[tuple[str, int, str | None]], *, title: s
                 "y": [label for label, _v, _u in rows],
                 "x": [_m(v) for v in values],
                 "text": [signed(v) for v in values],
+                # on a narrow screen charts.js shows the figures alone: "(5.586)", brackets for
+                # an underspend, as in the tables (the hatching and the table say the rest)
+                "meta": {"short_text": [format_m(v) for v in values]},
                 "textposition": "outside",
                 "cliponaxis": False,
                 "customdata": [url or "" for _l, _v, url in rows],
@@ -145,7 +148,7 @@ def variance_bar_figure(rows: Sequence[tuple[str, int, str | None]], *, title: s
             xaxis={
                 **_LINEAR,
                 "range": _padded_range(values),
-                "title": {"text": "£m: underspend left, overspend right"},
+                "title": {"text": "£m"},
             },
             yaxis={"autorange": "reversed", "automargin": True, "ticksuffix": "  "},
             margin={"l": 10, "r": 40, "t": 50, "b": 60, "pad": 4},
@@ -167,10 +170,14 @@ def _series_traces(periods: Sequence[int], series: Sequence, emphasise: str | No
                 "text": [signed(v) if v is not None else "" for v in line.values],
                 "line": {
                     "color": INK if bold else SERIES_COLOURS[i % len(SERIES_COLOURS)],
-                    "dash": "solid" if bold else DASHES[i % len(DASHES)],
+                    # the emphasised line alone is solid with round markers
+                    "dash": "solid" if bold else DASHES[1 + i % (len(DASHES) - 1)],
                     "width": 4 if bold else 2,
                 },
-                "marker": {"symbol": "circle" if bold else SYMBOLS[i % len(SYMBOLS)], "size": 10 if bold else 8},
+                "marker": {
+                    "symbol": "circle" if bold else SYMBOLS[1 + i % (len(SYMBOLS) - 1)],
+                    "size": 10 if bold else 8,
+                },
                 "hovertemplate": "%{fullData.name}, P%{x}: %{text} £m<extra></extra>",
             }
         )

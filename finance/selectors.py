@@ -517,8 +517,10 @@ def dashboard(period: Period) -> Dashboard:
 
 def _net_expenditure(period: Period, tree: Tree, department_id: int, budgets: dict) -> list[YearNetExpenditure]:
     start = period.year.start_year
-    years = {y.start_year: y for y in FinancialYear.objects.filter(start_year__range=(start - 3, start))}
-    profiles = {p.year_id: p for p in BudgetProfile.objects.filter(year__in=years.values())}
+    profiles = {
+        p.year.start_year: p
+        for p in BudgetProfile.objects.filter(year__start_year__range=(start - 2, start)).select_related("year")
+    }
     monthly: dict[int, dict[int, int]] = defaultdict(dict)
     sums = (
         NetExpenditure.objects.filter(year__start_year__range=(start - 3, start))
@@ -531,11 +533,10 @@ def _net_expenditure(period: Period, tree: Tree, department_id: int, budgets: di
     outturns = _department_outturns(tree, department_id, start)
     result = []
     for year_start in (start - 2, start - 1, start):
-        year = years.get(year_start)
-        profile = profiles.get(year.id) if year else None
+        profile = profiles.get(year_start)
         values = [monthly[year_start].get(n) for n in range(1, calculations.PERIODS_IN_YEAR + 1)]
-        if year is None and not any(v is not None for v in values):
-            continue
+        if year_start != start and profile is None and all(v is None for v in values):
+            continue  # nothing known about that year
         budget, source = _profile_budget(year_start, profile, budgets, outturns)
         last_year = [monthly[year_start - 1].get(n, 0) for n in range(1, calculations.PERIODS_IN_YEAR + 1)]
         weights, method = _profile_weights(profile, last_year)

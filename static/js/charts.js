@@ -3,12 +3,26 @@
 (function () {
   "use strict";
 
+  var NARROW = 600; // px: below this, bar labels show the figure alone
+
+  function narrow(figure) {
+    figure.layout.font = Object.assign({}, figure.layout.font, { size: 12 });
+    figure.data.forEach(function (trace) {
+      if (trace.meta && trace.meta.short_text) {
+        trace.text = trace.meta.short_text;
+      }
+    });
+  }
+
   function draw(container) {
     var source = document.getElementById(container.dataset.chart);
     if (!source || !window.Plotly) {
       return;
     }
     var figure = JSON.parse(source.textContent);
+    if (container.clientWidth < NARROW) {
+      narrow(figure);
+    }
     var config = { displayModeBar: false, responsive: true, displaylogo: false };
     window.Plotly.newPlot(container, figure.data, figure.layout, config).then(function () {
       container.classList.add("app-chart__plot--drawn");

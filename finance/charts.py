@@ -67,6 +67,7 @@ def _layout(*, title: str, x_title: str = "", y_title: str = "", height: int = 3
         "yaxis": {"title": {"text": y_title}, "gridcolor": GRID, "zerolinecolor": INK, "automargin": True},
         "legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"},
         "hoverlabel": {"bgcolor": "#ffffff", "font": {"color": INK}},
+        "dragmode": False,  # no accidental zooming: the table holds the exact figures
     }
     layout.update(extra)
     return layout

@@ -608,3 +608,9 @@ def area_line_variances(figures: PeriodFigures, area_id: int) -> list[tuple[str,
 
 def periods_for_selector(user) -> list[Period]:
     return list(periods_visible_to(user))
+
+
+def years_with_profiles() -> list[tuple[FinancialYear, BudgetProfile | None]]:
+    """Every financial year, newest first, with the profile the lead chose for it (if any)."""
+    years = FinancialYear.objects.select_related("budget_profile").order_by("-start_year")
+    return [(year, getattr(year, "budget_profile", None)) for year in years]

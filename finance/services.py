@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from ascweb import permissions
 from ascweb.money import AmountError, parse_amount
-from finance.calculations import Node, Tree
+from finance.calculations import Node, Tree, check_explicit_weights
 from finance.models import (
+    BudgetProfile,
     FinancialYear,
     LineAlias,
     LineForecast,
@@ -311,3 +312,18 @@ def net_expenditure_import(*, user, text: str) -> ImportResult:
         created += was_created
         updated += not was_created
     return ImportResult(created=created, updated=updated)
+
+
+@transaction.atomic
+def budget_profile_update(*, user, year: FinancialYear, method: str, weights: list[int]) -> BudgetProfile:
+    """The lead's choice of how a year's budget is spread over its periods."""
+    if not permissions.can_manage_periods(user):
+        raise PermissionDenied("Only a finance lead can choose a year's profile")
+    if method == BudgetProfile.Method.EXPLICIT:
+        problems = check_explicit_weights(weights)
+        if problems:
+            raise ValidationError(problems)
+    else:
+        weights = []
+    profile, _ = BudgetProfile.objects.update_or_create(year=year, defaults={"method": method, "weights": weights})
+    return profile

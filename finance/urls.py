@@ -23,6 +23,7 @@ urlpatterns = [
     path("dashboard/", views.dashboard_latest, name="dashboard-latest"),
     path("periods/<fy:year>/<int:number>/dashboard/", views.dashboard, name="dashboard"),
     path("net-expenditure/upload/", views.net_expenditure_upload, name="net-expenditure-upload"),
+    path("net-expenditure/profiles/<fy:year>/", views.budget_profile, name="budget-profile"),
     path("periods/<fy:year>/<int:number>/appendix-a/", views.appendix_a, name="appendix-a"),
     path("periods/<fy:year>/<int:number>/status/", views.period_action, name="period-action"),
     path("periods/<fy:year>/<int:number>/workspace/", views.workspace, name="workspace"),

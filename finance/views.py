@@ -11,8 +11,14 @@ from django.views.decorators.http import require_POST
 from ascweb import permissions
 from ascweb.registry import registry
 from finance import charts, selectors, services
-from finance.forms import AreaForecastForm, NetExpenditureUploadForm, NextPeriodForm, ReopenForm
-from finance.models import FinancialYear, Period, ReportingLine
+from finance.forms import (
+    AreaForecastForm,
+    BudgetProfileForm,
+    NetExpenditureUploadForm,
+    NextPeriodForm,
+    ReopenForm,
+)
+from finance.models import BudgetProfile, FinancialYear, Period, ReportingLine
 from finance.tables import AppendixATable, SummaryTable
 
 
@@ -159,8 +165,27 @@ def net_expenditure_upload(request: HttpRequest) -> HttpResponse:
             )
             return redirect("net-expenditure-upload")
     status = 400 if form.errors or problems else 200
-    context = {"form": form, "problems": problems}
+    context = {"form": form, "problems": problems, "years": selectors.years_with_profiles()}
     return render(request, "finance/net_expenditure_upload.html", context, status=status)
+
+
+def budget_profile(request: HttpRequest, year: str) -> HttpResponse:
+    if not permissions.can_manage_periods(request.user):
+        raise PermissionDenied("Only a finance lead can choose a year's profile")
+    financial_year = get_object_or_404(FinancialYear, code=year)
+    profile = BudgetProfile.objects.filter(year=financial_year).first()
+    form = BudgetProfileForm(request.POST or None, profile=profile)
+    if request.method == "POST" and form.is_valid():
+        services.budget_profile_update(
+            user=request.user,
+            year=financial_year,
+            method=form.cleaned_data["method"],
+            weights=form.cleaned_data["weights"],
+        )
+        messages.success(request, f"{financial_year}: budget profile saved.")
+        return redirect("net-expenditure-upload")
+    context = {"form": form, "year": financial_year}
+    return render(request, "finance/budget_profile.html", context, status=400 if form.errors else 200)
 
 
 def workspace(request: HttpRequest, year: str, number: int) -> HttpResponse:

@@ -79,7 +79,7 @@ _LINEAR = {"type": "linear", "gridcolor": GRID, "zerolinecolor": INK, "zerolinew
 def _padded_range(values: Sequence[int]) -> list[Decimal]:
     """An axis range (£m) from zero past the longest bars, with room for their labels beside them."""
     low, high = min([0, *values]), max([0, *values])
-    pad = max((high - low) * 3 // 4, 10_000_000)  # three-quarters of the span, at least £0.1m
+    pad = max((high - low) * 3 // 4, 100_000_000)  # three-quarters of the span, at least £1m
     return [millions(low - pad if low < 0 else -pad // 3), millions(high + pad if high > 0 else pad // 3)]
 
 

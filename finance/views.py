@@ -75,7 +75,6 @@ def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
     context = {
         "period": period,
         "data": data,
-        "area_urls": urls,
         "charts": charts.dashboard_figures(data, urls),
         "periods": selectors.periods_for_selector(request.user),
         "panels": panels,

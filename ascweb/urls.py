@@ -2,14 +2,23 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from django.views.generic import TemplateView
+
+
+@login_not_required
+def healthz(request: HttpRequest) -> HttpResponse:
+    """A trivial view: the baseline benchmarks are measured against (bench/)."""
+    return HttpResponse("ok", content_type="text/plain")
+
 
 urlpatterns: list = []
 if settings.OIDC_ENABLED:
     from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
     urlpatterns += [
+        path("healthz", healthz, name="healthz"),
         path(
             "oidc/authenticate/",
             login_not_required(OIDCAuthenticationRequestView.as_view()),
@@ -23,6 +32,7 @@ if settings.OIDC_ENABLED:
     ]
 
 urlpatterns += [
+    path("healthz", healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

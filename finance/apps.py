@@ -9,10 +9,13 @@ class FinanceConfig(AppConfig):
         from ascweb.registry import DemoLoader, PeriodPage, registry
         from finance import exports, registry_reserves
         from finance.demo.loader import load_norfolk
+        from finance.demo.net_expenditure import load_net_expenditure
 
         exports.register()
         registry_reserves.register()
         registry.add_demo_loader(DemoLoader("revenue", load_norfolk, order=10))
+        registry.add_demo_loader(DemoLoader("net-expenditure", load_net_expenditure, order=20))
+        registry.add_period_page(PeriodPage("Dashboard", "dashboard", order=5))
         registry.add_period_page(PeriodPage("Summary (table 2.1)", "period", order=10))
         registry.add_period_page(PeriodPage("Appendix A: budget monitoring", "appendix-a", order=20))
         registry.add_period_page(PeriodPage("Officer workspace", "workspace", order=90, finance_only=True))

@@ -5,11 +5,11 @@ the leaves below it; printed totals from a paper are only ever *checked* against
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ascweb.money import PENCE_PER_THOUSAND
+from ascweb.money import PENCE_PER_THOUSAND, format_m
 
 
 def variance(budget: int, forecast: int) -> int:
@@ -182,3 +182,92 @@ def rounding_tolerance(rounded_terms: int, unit_pence: int = PENCE_PER_THOUSAND)
 
 def check_printed(printed: int, computed: int, rounded_terms: int) -> PrintedCheck:
     return PrintedCheck(printed, computed, rounding_tolerance(rounded_terms))
+
+
+# --- The member dashboard: profiles, movement, headline words, forecast accuracy ---------
+
+PERIODS_IN_YEAR = 13  # 1 = April ... 12 = March, 13 = year-end adjustments
+BASIS_POINTS = 10_000  # an explicit profile's weights sum to this
+TWELFTHS = (1,) * 12 + (0,)
+
+
+def cumulative(values: Iterable[int]) -> list[int]:
+    running, out = 0, []
+    for value in values:
+        running += value
+        out.append(running)
+    return out
+
+
+def _divide_rounding_half_away(numerator: int, denominator: int) -> int:
+    """numerator / denominator to the nearest integer, halves away from zero, exactly."""
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    quotient, remainder = divmod(abs(numerator), denominator)
+    if 2 * remainder >= denominator:
+        quotient += 1
+    return quotient if numerator >= 0 else -quotient
+
+
+def profile_budget(budget: int, weights: Sequence[int]) -> list[int]:
+    """Spread `budget` (pence) over 13 periods in proportion to `weights`.
+
+    Weights may be basis points, twelfths or last year's actual net expenditure per period
+    (which can be negative in a month of large income). Each cumulative amount is rounded to
+    the penny, so the periods always add up to the budget exactly.
+    """
+    if len(weights) != PERIODS_IN_YEAR:
+        raise ValueError(f"A profile has {PERIODS_IN_YEAR} periods, not {len(weights)}")
+    total = sum(weights)
+    if total == 0:
+        raise ValueError("A profile's weights cannot sum to nothing")
+    running = cumulative(weights)
+    cumulative_amounts = [_divide_rounding_half_away(budget * w, total) for w in running]
+    return [b - a for a, b in zip([0, *cumulative_amounts[:-1]], cumulative_amounts, strict=True)]
+
+
+def check_explicit_weights(weights: Sequence[int]) -> list[str]:
+    """Problems with an explicit profile (13 whole basis points, none negative, summing to 10,000)."""
+    if len(weights) != PERIODS_IN_YEAR or not all(isinstance(w, int) for w in weights):
+        return [f"Give a whole number of basis points for each of the {PERIODS_IN_YEAR} periods"]
+    problems = [f"Period {n}: a weight cannot be negative" for n, w in enumerate(weights, 1) if w < 0]
+    if sum(weights) != BASIS_POINTS:
+        problems.append(f"The weights add up to {sum(weights):,} basis points, not {BASIS_POINTS:,}")
+    return problems
+
+
+def movement(variance_now: int, variance_before: int) -> int:
+    """How far the variance has moved since the previous report: negative is an improvement."""
+    return variance_now - variance_before
+
+
+def variance_words(variance_pence: int) -> str:
+    if variance_pence < 0:
+        return f"forecast underspend of £{format_m(-variance_pence)}m"
+    if variance_pence > 0:
+        return f"forecast overspend of £{format_m(variance_pence)}m"
+    return "forecast to outturn on budget"
+
+
+def movement_words(variance_now: int, variance_before: int | None, before_label: str | None) -> str:
+    """'£2.500m better than at Period 2'; empty when there is no earlier report."""
+    if variance_before is None or not before_label:
+        return ""
+    moved = movement(variance_now, variance_before)
+    if moved == 0:
+        return f"no change since {before_label}"
+    better_or_worse = "better" if moved < 0 else "worse"
+    return f"£{format_m(abs(moved))}m {better_or_worse} than at {before_label}"
+
+
+def headline_words(variance_now: int, variance_before: int | None, before_label: str | None) -> str:
+    """'Forecast underspend of £2.500m, £2.500m better than at Period 2'."""
+    words = variance_words(variance_now)
+    moved = movement_words(variance_now, variance_before, before_label)
+    text = f"{words}, {moved}" if moved else words
+    return text[0].upper() + text[1:]
+
+
+def forecast_errors(forecasts: Mapping[int, int], outturn: int) -> dict[int, int]:
+    """Each period's forecast outturn less the year's outturn: positive forecast too high."""
+    return {number: forecast - outturn for number, forecast in sorted(forecasts.items())}

@@ -1,10 +1,14 @@
 """Forms: validation only. Amounts are typed in pounds and parsed by ascweb.money."""
 
+import re
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 
 from ascweb.money import AmountError, format_pounds, parse_amount
-from finance.calculations import needs_explanation
+from finance.calculations import BASIS_POINTS, PERIODS_IN_YEAR, needs_explanation
+from finance.models import MONTHS, BudgetProfile
 from finance.selectors import EntryLine
 from finance.services import LineEntry
 
@@ -142,3 +146,82 @@ class ImportForm(forms.Form):
         error_messages={"required": "Choose a CSV or Excel (.xlsx) file", "empty": "The file is empty"},
     )
     publish = forms.BooleanField(label="Publish the period after a clean import", required=False)
+
+
+class NetExpenditureUploadForm(forms.Form):
+    """A CSV file of net expenditure by period; cleaned to its text."""
+
+    MAX_BYTES = 1_000_000
+
+    file = forms.FileField(
+        label="CSV file",
+        error_messages={"required": "Choose a CSV file to upload", "empty": "The file is empty"},
+    )
+
+    def clean_file(self) -> str:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise ValidationError("The file must be a CSV file (ending .csv)")
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError("The file must be smaller than 1 MB")
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError("The file is not a CSV file in UTF-8 text; save it as 'CSV UTF-8'") from None
+
+
+class BudgetProfileForm(forms.Form):
+    """The lead's choice of profile for a year; an explicit profile as 13 percentages."""
+
+    method = forms.ChoiceField(
+        label="How to spread the year's budget",
+        choices=BudgetProfile.Method.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how to profile the budget"},
+    )
+
+    def __init__(self, *args, profile: BudgetProfile | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        weights = list(profile.weights) if profile and profile.weights else []
+        self.fields["method"].initial = profile.method if profile else BudgetProfile.Method.TWELFTHS
+        for number in range(1, PERIODS_IN_YEAR + 1):
+            initial = weights[number - 1] if len(weights) == PERIODS_IN_YEAR else None
+            self.fields[f"period_{number}"] = forms.CharField(
+                label=f"Period {number} ({MONTHS[number - 1] if number <= 12 else 'year-end adjustments'}) %",
+                required=False,
+                max_length=7,
+                initial=_percent_text(initial) if initial is not None else "",
+            )
+
+    def _basis_points(self, number: int) -> int | None:
+        text = (self.cleaned_data.get(f"period_{number}") or "").strip().rstrip("%").strip()
+        if not text:
+            return 0
+        if not _PERCENT.match(text):
+            self.add_error(f"period_{number}", f"Period {number}: enter a percentage like 8.33, up to 2 decimals")
+            return None
+        return int(Decimal(text) * 100)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("method") != BudgetProfile.Method.EXPLICIT:
+            cleaned["weights"] = []
+            return cleaned
+        weights = [self._basis_points(n) for n in range(1, PERIODS_IN_YEAR + 1)]
+        if None in weights:
+            return cleaned
+        total = sum(weights)
+        if total != BASIS_POINTS:
+            self.add_error("period_1", f"The periods add up to {_percent_text(total)}%, not 100%")
+        cleaned["weights"] = weights
+        return cleaned
+
+    def period_fields(self):
+        return [self[f"period_{n}"] for n in range(1, PERIODS_IN_YEAR + 1)]
+
+
+_PERCENT = re.compile(r"^(?:100(?:\.0{1,2})?|[0-9]{1,2}(?:\.[0-9]{1,2})?)$")
+
+
+def _percent_text(basis_points: int) -> str:
+    return f"{Decimal(basis_points) / 100:.2f}"

@@ -293,5 +293,72 @@ class StructureSnapshot(models.Model):
         return f"Structure of {self.period}"
 
 
+class NetExpenditure(models.Model):
+    """Actual net expenditure (spend less income) in one period, for the profile graph.
+
+    `area` is an expenditure area, or empty for the whole department where the split by area
+    is not known. A period's department figure is the sum of its rows (computed, never stored).
+    """
+
+    year = models.ForeignKey(FinancialYear, on_delete=models.PROTECT, related_name="net_expenditure")
+    period = models.PositiveSmallIntegerField(help_text="1 = April ... 12 = March, 13 = year-end adjustments")
+    area = models.ForeignKey(
+        ReportingLine, null=True, blank=True, on_delete=models.PROTECT, related_name="net_expenditure"
+    )
+    amount = models.BigIntegerField(db_comment=PENCE, help_text="Net expenditure in the period, pence")
+
+    class Meta:
+        ordering = ["year__start_year", "period", "area__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "period", "area"],
+                condition=models.Q(area__isnull=False),
+                name="net_expenditure_unique_per_area",
+            ),
+            models.UniqueConstraint(
+                fields=["year", "period"],
+                condition=models.Q(area__isnull=True),
+                name="net_expenditure_unique_for_department",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period__gte=1, period__lte=13), name="net_expenditure_period_1_to_13"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} P{self.period} {self.area or 'department'}"
+
+
+class BudgetProfile(models.Model):
+    """How a year's budget is spread over its periods, as the lead chose it.
+
+    Explicit weights are stored exactly: 13 whole numbers of basis points (1/100 of a per
+    cent) summing to 10,000, period 13 carrying year-end adjustments. The budget profiled is
+    the department's computed budget at the period being looked at; `budget` is only for a
+    year with no periods in the system (its figure and where it came from in `budget_source`).
+    """
+
+    class Method(models.TextChoices):
+        TWELFTHS = "twelfths", "Straight twelfths"
+        LAST_YEAR = "last_year", "Last year's actual pattern"
+        EXPLICIT = "explicit", "Explicit profile"
+
+    year = models.OneToOneField(FinancialYear, on_delete=models.CASCADE, related_name="budget_profile")
+    method = models.CharField(max_length=10, choices=Method.choices, default=Method.TWELFTHS)
+    weights = models.JSONField(
+        default=list, blank=True, help_text="Explicit profile: 13 basis-point weights summing to 10,000"
+    )
+    budget = models.BigIntegerField(
+        null=True, blank=True, db_comment=PENCE, help_text="Annual budget, for a year with no periods here"
+    )
+    budget_source = models.CharField(max_length=300, blank=True)
+    note = models.CharField(
+        max_length=500, blank=True, help_text="Shown with the net expenditure graph: where the figures came from"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.year} profile: {self.get_method_display()}"
+
+
 # Reserves, provisions and the capital programme live in their own module.
 from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition  # noqa: E402, F401

@@ -1,7 +1,10 @@
 """Writes. Each is keyword-only, checks permission and the period lock itself (the server
 is the truth, whatever a page showed), and runs in one transaction: all or nothing."""
 
+import csv
+import io
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,13 +14,17 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from ascweb import permissions
 from ascweb.importing import Report, Upload
-from finance.calculations import Node, Tree
+from ascweb.money import AmountError, parse_amount
+from finance.calculations import Node, Tree, check_explicit_weights
 from finance.models import (
+    BudgetProfile,
     FidelityNote,
     FinancialYear,
     GroupExplanation,
     ImportRecord,
+    LineAlias,
     LineForecast,
+    NetExpenditure,
     Period,
     PeriodEvent,
     ReportingLine,
@@ -358,3 +365,186 @@ def _check_printed_totals(period: Period, structure, totals, source: str, report
                 tolerance=check.tolerance,
                 kind=check.kind,
             )
+
+    return period
+
+
+# --- Net expenditure import (the command and the lead's upload page share this) -----------
+
+NET_EXPENDITURE_COLUMNS = ("year", "period", "area", "amount")
+_YEAR_CODE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # the line of the file, the header being line 1
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"Row {self.row}" if self.row else "The file"
+        return f"{where}, {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+
+
+class ImportRejected(ValidationError):
+    """The file had problems; nothing was saved. `problems` names each row and column."""
+
+    def __init__(self, problems: list[RowProblem]):
+        self.problems = problems
+        super().__init__([str(p) for p in problems])
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+
+    @property
+    def rows(self) -> int:
+        return self.created + self.updated
+
+
+@dataclass(frozen=True)
+class _NetRow:
+    row: int
+    year_code: str
+    period: int
+    area_id: int | None
+    amount: int
+
+
+def _area_names() -> dict[str, int]:
+    """Expenditure areas by code, name and alias, case-insensitively."""
+    names: dict[str, int] = {}
+    areas = ReportingLine.objects.filter(kind=ReportingLine.Kind.AREA)
+    for area in areas:
+        names.setdefault(area.code.casefold(), area.id)
+        names.setdefault(area.name.casefold(), area.id)
+    for line_id, alias in LineAlias.objects.filter(line__in=areas).values_list("line_id", "name"):
+        names.setdefault(alias.casefold(), line_id)
+    return names
+
+
+def _parse_year(text: str) -> str | None:
+    match = _YEAR_CODE.match(text)
+    if not match or (int(match[1]) + 1) % 100 != int(match[2]):
+        return None
+    return text
+
+
+def _parse_net_row(number: int, record: dict[str, str], areas: dict[str, int]) -> tuple[_NetRow | None, list]:
+    problems = []
+    year = _parse_year(record["year"])
+    if year is None:
+        problems.append(RowProblem(number, "year", f"{record['year']!r} is not a financial year like 2017-18"))
+    period = int(record["period"]) if record["period"].isascii() and record["period"].isdigit() else 0
+    if not 1 <= period <= 13:
+        problems.append(RowProblem(number, "period", f"{record['period']!r} is not a period from 1 to 13"))
+    area_id = None
+    if record["area"]:
+        area_id = areas.get(record["area"].casefold())
+        if area_id is None:
+            problems.append(RowProblem(number, "area", f"{record['area']!r} is not an expenditure area"))
+    try:
+        amount = parse_amount(record["amount"])
+    except AmountError as error:
+        problems.append(RowProblem(number, "amount", str(error)))
+        amount = 0
+    if problems:
+        return None, problems
+    return _NetRow(number, year, period, area_id, amount), []
+
+
+def _read_net_expenditure(text: str) -> tuple[list[_NetRow], list[RowProblem]]:
+    reader = csv.DictReader(io.StringIO(text))
+    header = [(name or "").strip().casefold() for name in (reader.fieldnames or [])]
+    missing = [c for c in NET_EXPENDITURE_COLUMNS if c not in header]
+    if missing:
+        return [], [RowProblem(0, "", f"the first row must name the columns {', '.join(NET_EXPENDITURE_COLUMNS)}")]
+    reader.fieldnames = header
+    areas = _area_names()
+    rows, problems, seen = [], [], {}
+    for number, raw in enumerate(reader, start=2):
+        if None in raw:
+            problems.append(RowProblem(number, "", "has more cells than there are columns"))
+            continue
+        record = {c: (raw.get(c) or "").strip() for c in NET_EXPENDITURE_COLUMNS}
+        if not any(record.values()):
+            continue
+        row, row_problems = _parse_net_row(number, record, areas)
+        problems += row_problems
+        if row is None:
+            continue
+        key = (row.year_code, row.period, row.area_id)
+        if key in seen:
+            problems.append(RowProblem(number, "area", f"repeats row {seen[key]} (same year, period and area)"))
+            continue
+        seen[key] = number
+        rows.append(row)
+    if not rows and not problems:
+        problems.append(RowProblem(0, "", "has no rows of figures"))
+    return rows, problems
+
+
+def _mixed_department_and_areas(rows: list[_NetRow], years: dict[str, FinancialYear]) -> list[RowProblem]:
+    """A period's net expenditure is either split by area or given for the whole department."""
+    keys: dict[tuple[int, int], set[int | None]] = defaultdict(set)
+    held = NetExpenditure.objects.filter(year__in=years.values()).values_list("year_id", "period", "area_id")
+    for year_id, period, area_id in held:
+        keys[(year_id, period)].add(area_id)
+    for r in rows:
+        keys[(years[r.year_code].id, r.period)].add(r.area_id)
+    return [
+        RowProblem(
+            r.row,
+            "area",
+            f"{r.year_code} period {r.period} would have figures both by area and for the whole department; "
+            "give one or the other",
+        )
+        for r in rows
+        if None in (area_ids := keys[(years[r.year_code].id, r.period)]) and len(area_ids) > 1
+    ]
+
+
+@transaction.atomic
+def net_expenditure_import(*, user, text: str) -> ImportResult:
+    """Load net expenditure by period from CSV text (year, period, area, amount in £).
+
+    Every problem is reported with its row and column, and nothing is saved unless the whole
+    file is good. A row for a year, period and area already held replaces it. `user` is the
+    lead uploading, or None from the management command (run by whoever runs the server).
+    """
+    if user is not None and not permissions.can_manage_periods(user):
+        raise PermissionDenied("Only a finance lead can import net expenditure")
+    rows, problems = _read_net_expenditure(text)
+    if problems:
+        raise ImportRejected(problems)
+    years = {}
+    for code in sorted({r.year_code for r in rows}):
+        years[code], _ = FinancialYear.objects.get_or_create(code=code, defaults={"start_year": int(code[:4])})
+    problems = _mixed_department_and_areas(rows, years)
+    if problems:
+        raise ImportRejected(problems)
+    created = updated = 0
+    for r in rows:
+        _, was_created = NetExpenditure.objects.update_or_create(
+            year=years[r.year_code], period=r.period, area_id=r.area_id, defaults={"amount": r.amount}
+        )
+        created += was_created
+        updated += not was_created
+    return ImportResult(created=created, updated=updated)
+
+
+@transaction.atomic
+def budget_profile_update(*, user, year: FinancialYear, method: str, weights: list[int]) -> BudgetProfile:
+    """The lead's choice of how a year's budget is spread over its periods."""
+    if not permissions.can_manage_periods(user):
+        raise PermissionDenied("Only a finance lead can choose a year's profile")
+    if method == BudgetProfile.Method.EXPLICIT:
+        problems = check_explicit_weights(weights)
+        if problems:
+            raise ValidationError(problems)
+    else:
+        weights = []
+    profile, _ = BudgetProfile.objects.update_or_create(year=year, defaults={"method": method, "weights": weights})
+    return profile

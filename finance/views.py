@@ -10,10 +10,18 @@ from django.views.decorators.http import require_POST
 
 from ascweb import permissions
 from ascweb.importing import FileProblem, Report, read_file
-from finance import selectors, services
-from finance.forms import AreaForecastForm, ImportForm, NextPeriodForm, ReopenForm
+from ascweb.registry import registry
+from finance import charts, selectors, services
+from finance.forms import (
+    AreaForecastForm,
+    BudgetProfileForm,
+    ImportForm,
+    NetExpenditureUploadForm,
+    NextPeriodForm,
+    ReopenForm,
+)
 from finance.importers import REQUIRED, template_csv, template_xlsx
-from finance.models import FinancialYear, Period, ReportingLine
+from finance.models import BudgetProfile, FinancialYear, Period, ReportingLine
 from finance.tables import AppendixATable, SummaryTable
 
 
@@ -37,10 +45,44 @@ def _area_link(period: Period, figures: selectors.PeriodFigures):
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """Members land on the latest dashboard; finance staff on the latest period's summary."""
     latest = selectors.periods_visible_to(request.user).first()
     if latest is None:
         return render(request, "finance/no_periods.html")
-    return redirect("period", latest.year.code, latest.number)
+    page = "period" if permissions.is_finance(request.user) else "dashboard"
+    return redirect(page, latest.year.code, latest.number)
+
+
+def dashboard_latest(request: HttpRequest) -> HttpResponse:
+    """/dashboard/: the period picked in the selector (?period=2017-18/2), else the latest."""
+    periods = selectors.periods_visible_to(request.user)
+    year, _, number = request.GET.get("period", "").partition("/")
+    chosen = periods.filter(year__code=year, number=int(number)).first() if number.isdigit() else None
+    if request.GET.get("period") and chosen is None:
+        raise Http404("No such period")
+    chosen = chosen or periods.first()
+    if chosen is None:
+        return render(request, "finance/no_periods.html")
+    return redirect("dashboard", chosen.year.code, chosen.number)
+
+
+def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    period = _period_or_404(request, year, number)
+    data = selectors.dashboard(period)
+    urls = {a.code: reverse("area", args=[year, number, a.code]) for a in data.areas}
+    panels = []
+    for panel in registry.dashboard_panels:
+        panel_context = panel.context(period, request.user)
+        if panel_context is not None:
+            panels.append((panel, panel_context))
+    context = {
+        "period": period,
+        "data": data,
+        "charts": charts.dashboard_figures(data, urls),
+        "periods": selectors.periods_for_selector(request.user),
+        "panels": panels,
+    }
+    return render(request, "finance/dashboard.html", context)
 
 
 def period_list(request: HttpRequest) -> HttpResponse:
@@ -91,12 +133,65 @@ def area_detail(request: HttpRequest, year: str, number: int, code: str) -> Http
         "area": area,
         "table": table,
         "explanations": selectors.area_explanations(figures, area.id),
+        "lines_chart": _area_chart(area, figures, period),
         "can_edit": permissions.can_edit_area(request.user, area, period),
         "line_links": [
             (figures.nodes[leaf].code, figures.nodes[leaf].name) for leaf in figures.tree.leaves_under(area.id)
         ],
     }
     return render(request, "finance/area_detail.html", context)
+
+
+def _area_chart(area: ReportingLine, figures: selectors.PeriodFigures, period: Period) -> dict:
+    rows = selectors.area_line_variances(figures, area.id)
+    return {
+        "figure": charts.variance_bar_figure(
+            [(name, v, None) for name, v in rows], title=f"{area.name}: variance by line at P{period.number}, £m"
+        ),
+        "summary": charts.variance_summary(rows, what="lines"),
+        "rows": rows,
+    }
+
+
+def net_expenditure_upload(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_manage_periods(request.user):
+        raise PermissionDenied("Only a finance lead can import net expenditure")
+    form = NetExpenditureUploadForm(request.POST or None, request.FILES or None)
+    problems: list = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.net_expenditure_import(user=request.user, text=form.cleaned_data["file"])
+        except services.ImportRejected as rejected:
+            problems = rejected.problems
+        else:
+            messages.success(
+                request,
+                f"Imported {result.rows} row{'s' if result.rows != 1 else ''}: {result.created} new, "
+                f"{result.updated} replaced.",
+            )
+            return redirect("net-expenditure-upload")
+    status = 400 if form.errors or problems else 200
+    context = {"form": form, "problems": problems, "years": selectors.years_with_profiles()}
+    return render(request, "finance/net_expenditure_upload.html", context, status=status)
+
+
+def budget_profile(request: HttpRequest, year: str) -> HttpResponse:
+    if not permissions.can_manage_periods(request.user):
+        raise PermissionDenied("Only a finance lead can choose a year's profile")
+    financial_year = get_object_or_404(FinancialYear, code=year)
+    profile = BudgetProfile.objects.filter(year=financial_year).first()
+    form = BudgetProfileForm(request.POST or None, profile=profile)
+    if request.method == "POST" and form.is_valid():
+        services.budget_profile_update(
+            user=request.user,
+            year=financial_year,
+            method=form.cleaned_data["method"],
+            weights=form.cleaned_data["weights"],
+        )
+        messages.success(request, f"{financial_year}: budget profile saved.")
+        return redirect("net-expenditure-upload")
+    context = {"form": form, "year": financial_year}
+    return render(request, "finance/budget_profile.html", context, status=400 if form.errors else 200)
 
 
 def workspace(request: HttpRequest, year: str, number: int) -> HttpResponse:

@@ -4,6 +4,7 @@ DEBUG is off unless asked for; SECRET_KEY must be set when it is off. DATABASE_U
 PostgreSQL (postgres://...); without it the embedded SQLite file db.sqlite3 is used.
 """
 
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -119,6 +120,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
+    # plotly.js from the installed plotly package (no CDN): served as /static/plotly/plotly.min.js
+    ("plotly", Path(importlib.util.find_spec("plotly").submodule_search_locations[0]) / "package_data"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

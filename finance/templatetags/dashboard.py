@@ -1,0 +1,41 @@
+"""Dashboard display helpers: sign words for variances, period names, registered panels."""
+
+from django import template
+from django.template.loader import get_template
+
+from finance import charts
+
+register = template.Library()
+
+
+@register.filter
+def signed(pence: int | None) -> str:
+    """'(5.586) underspend', '3.465 overspend': the sign in words, never by colour alone."""
+    return "–" if pence is None else charts.signed(pence)
+
+
+@register.filter
+def period_name(number: int) -> str:
+    return charts.period_name(number)
+
+
+@register.filter
+def period_short(number: int) -> str:
+    return charts.period_short(number)
+
+
+@register.filter
+def period_label(number: int) -> str:
+    return charts.period_label(number)
+
+
+@register.filter
+def at(values, index: int):
+    """values[index] for tables that walk periods by position."""
+    return values[index]
+
+
+@register.simple_tag(takes_context=True)
+def dashboard_panel(context, panel_template: str, panel_context: dict) -> str:
+    """Render another app's registered dashboard panel with its own context."""
+    return get_template(panel_template).render({**context.flatten(), **panel_context}, context.get("request"))

@@ -1,0 +1,166 @@
+"""The member dashboard through the test client: what each persona sees, and never a draft."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client, override_settings
+
+from ascweb.money import parse_millions
+from ascweb.registry import DashboardPanel, registry
+from finance import services
+from finance.models import LineForecast, NetExpenditure, Period, ReportingLine
+
+P10 = "/periods/2017-18/10/dashboard/"
+P2 = "/periods/2017-18/2/dashboard/"
+CHARTS = ("chart-headline", "chart-areas", "chart-trajectory", "chart-profile", "chart-monthly")
+
+
+def test_a_member_lands_on_the_latest_dashboard(member_client):
+    response = member_client.get("/")
+    assert response.status_code == 302 and response["Location"] == P10
+
+
+def test_finance_staff_still_land_on_the_latest_summary(officer_client):
+    assert officer_client.get("/")["Location"] == "/periods/2017-18/10/"
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(db):
+    response = Client().get(P10)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_the_p10_dashboard_tells_the_story_of_the_period(member_client):
+    response = member_client.get(P10)
+    assert response.status_code == 200
+    body = response.content.decode()
+    data = response.context["data"]
+    # the headline, from the lines: 261.403 budget, 258.901 forecast (the paper rounds to 2.500)
+    assert data.headline.budget == parse_millions("261.403")
+    assert data.headline.variance == parse_millions("(2.502)")
+    assert "Forecast underspend of £2.502m, £2.502m better than at Period 2." in body
+    # areas sorted by variance, largest overspend first, each linking to its page
+    assert [a.code for a in data.areas] == ["MFHR", "CS", "EHP", "BD", "STU"]
+    for area in data.areas:
+        assert f'href="/periods/2017-18/10/areas/{area.code}/"' in body
+    # the trajectory runs through the year's published reports
+    assert data.trajectory.periods == [2, 10]
+    # every chart has its figure JSON, a caption and a summary; no forecast accuracy yet
+    for chart in CHARTS:
+        assert f'id="{chart}-data" type="application/json"' in body
+        assert f'id="{chart}-caption"' in body and f'id="{chart}-summary"' in body
+    assert "chart-accuracy" not in body
+    assert "Forecast accuracy appears once 2017-18 has its outturn" in body
+
+
+def test_the_dashboard_loads_plotly_from_the_installed_package_and_no_inline_script(member_client):
+    body = member_client.get(P10).content.decode()
+    assert '<script src="/static/plotly/plotly.min.js" defer></script>' in body
+    for tag in re.findall(r"<script[^>]*>", body):
+        assert "src=" in tag or 'type="application/json"' in tag, tag
+    plotly_js = Path(settings.STATICFILES_DIRS[-1][1]) / "plotly.min.js"
+    assert plotly_js.is_file()
+
+
+def test_net_expenditure_against_profile_at_p10(member_client):
+    data = member_client.get(P10).context["data"]
+    years = {y.code: y for y in data.net_expenditure}
+    assert list(years) == ["2015-16", "2016-17", "2017-18"]
+    this_year = years["2017-18"]
+    assert this_year.monthly[10:] == [None, None, None]  # periods 11-13 not yet reported
+    assert this_year.cumulative[9] == parse_millions("189.043")
+    assert this_year.budget == parse_millions("261.403")  # the department's budget at P10
+    assert this_year.cumulative[9] < this_year.cumulative_profile[9]  # below profile at P10
+    assert years["2016-17"].budget == parse_millions("254.791") - parse_millions("4.399") - 100_000  # lines' rounding
+    assert years["2016-17"].total == parse_millions("254.791")
+
+
+def test_the_illustrative_series_says_so_on_the_page(member_client):
+    assert "Illustrative figures" in member_client.get(P10).content.decode()
+
+
+def test_switching_to_p2_with_the_selector(member_client):
+    response = member_client.get("/dashboard/", {"period": "2017-18/2"})
+    assert response.status_code == 302 and response["Location"] == P2
+    page = member_client.get(P2)
+    data = page.context["data"]
+    assert data.previous is None and data.trajectory.periods == [2]
+    assert "Forecast to outturn on budget." in page.content.decode()
+    # at P2 only April and May of 2017-18 are reported
+    this_year = data.net_expenditure[-1]
+    assert [v is not None for v in this_year.monthly] == [True, True] + [False] * 11
+
+
+def test_the_selector_offers_only_what_the_user_may_see(member_client, open_period):
+    assert member_client.get("/dashboard/")["Location"] == P10
+    assert member_client.get("/dashboard/", {"period": "2017-18/11"}).status_code == 404
+    assert member_client.get("/dashboard/", {"period": "nonsense"}).status_code == 404
+    options = member_client.get(P10).context["periods"]
+    assert [p.number for p in options] == [10, 2]
+
+
+def test_an_unpublished_period_has_no_dashboard_for_a_member(member_client, officer_client, open_period):
+    assert member_client.get("/periods/2017-18/11/dashboard/").status_code == 404
+    assert officer_client.get("/periods/2017-18/11/dashboard/").status_code == 200
+
+
+def test_an_officers_unpublished_figures_appear_nowhere_on_the_members_dashboard(
+    member_client, officer_client, open_period
+):
+    older = ReportingLine.objects.get(code="STU-OP")
+    LineForecast.objects.filter(period=open_period, line=older).update(forecast=parse_millions("123.456"))
+    lead = User.objects.get(username="lead")
+    services.net_expenditure_import(user=lead, text='year,period,area,amount\n2017-18,11,,"77,654,321"\n')
+    # the draft is there for finance staff at Period 11...
+    draft = officer_client.get("/periods/2017-18/11/dashboard/").content.decode()
+    assert "77.654" in draft and "Period 11" in draft
+    assert officer_client.get("/periods/2017-18/11/areas/STU/").content.decode().count("123.456")
+    # ...and nowhere for a member
+    for url in ("/", P10, P2, "/dashboard/", "/periods/2017-18/10/areas/STU/"):
+        body = member_client.get(url, follow=True).content.decode()
+        assert "123.456" not in body and "77.654" not in body and "77,654" not in body, url
+        assert "Period 11" not in body, url
+
+
+def test_later_months_are_not_shown_at_an_earlier_period_even_to_the_lead(lead_client):
+    NetExpenditure.objects.create(year_id=Period.objects.get(number=10).year_id, period=11, amount=5)
+    data = lead_client.get(P10).context["data"]
+    assert data.net_expenditure[-1].monthly[10] is None
+
+
+@override_settings(
+    TEMPLATES=[
+        {
+            **settings.TEMPLATES[0],
+            "DIRS": [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parent / "templates"],
+        }
+    ]
+)
+def test_registered_panels_render_in_order_and_only_when_they_have_something(member_client, monkeypatch):
+    panels = [
+        DashboardPanel("second", "test_panels/panel.html", lambda period, user: {"panel_title": "Second"}, 30),
+        DashboardPanel("nothing", "test_panels/panel.html", lambda period, user: None, 10),
+        DashboardPanel("first", "test_panels/panel.html", lambda period, user: {"panel_title": "First"}, 20),
+    ]
+    monkeypatch.setattr(registry, "dashboard_panels", sorted(panels, key=lambda p: p.order))
+    body = member_client.get(P10).content.decode()
+    assert body.count("Panel for period 10") == 2
+    assert body.index(">First<") < body.index(">Second<")
+
+
+@pytest.mark.parametrize("persona", ["lead_client", "officer_client"])
+def test_finance_staff_see_the_dashboard_too(persona, request):
+    assert request.getfixturevalue(persona).get(P10).status_code == 200
+
+
+def test_the_area_page_has_its_own_chart_of_its_lines(member_client):
+    response = member_client.get("/periods/2017-18/10/areas/STU/")
+    body = response.content.decode()
+    chart = response.context["lines_chart"]
+    names = [name for name, _variance in chart["rows"]]
+    assert names[0] == "Older People" and names[-1] == "Service User Income"  # largest overspend first
+    assert chart["figure"]["data"][0]["y"] == names
+    assert 'id="chart-lines-data" type="application/json"' in body
+    assert "(9.864) underspend" in body

@@ -1,0 +1,158 @@
+"""Importing net expenditure: the command and the lead's upload page share one service.
+Every problem names its row and column; nothing is saved unless the whole file is good."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from ascweb.money import parse_amount
+from finance import services
+from finance.models import FinancialYear, NetExpenditure, ReportingLine
+
+URL = "/net-expenditure/upload/"
+HEADER = "year,period,area,amount\n"
+
+
+def _import(text: str, username: str = "lead"):
+    return services.net_expenditure_import(user=User.objects.get(username=username), text=text)
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(services.ImportRejected) as rejected:
+        _import(text)
+    return [str(p) for p in rejected.value.problems]
+
+
+def test_areas_are_matched_by_code_name_or_alias_and_blank_is_the_department(demo):
+    result = _import(
+        HEADER + '2018-19,1,STU,"1,000"\n2018-19,1,commissioned services,(250.50)\n'
+        '2018-19,1,Early Help and Prevention,-3\n2018-19,2,,"£12,345.67"\n'
+    )
+    assert (result.created, result.updated) == (4, 0)
+    year = FinancialYear.objects.get(code="2018-19")
+    held = {(n.period, n.area.code if n.area else None): n.amount for n in NetExpenditure.objects.filter(year=year)}
+    assert held == {(1, "STU"): 100_000, (1, "CS"): -25_050, (1, "EHP"): -300, (2, None): 1_234_567}
+
+
+def test_a_row_already_held_is_replaced(demo):
+    result = _import(HEADER + '2017-18,10,,"(1,000,000)"\n')
+    assert (result.created, result.updated) == (0, 1)
+    assert NetExpenditure.objects.get(year__code="2017-18", period=10, area=None).amount == parse_amount("-1000000")
+
+
+def test_every_problem_is_reported_with_its_row_and_column_and_nothing_is_saved(demo):
+    before = list(NetExpenditure.objects.values_list("id", "amount"))
+    problems = _problems(
+        HEADER
+        + "2017-18,11,,100\n"  # good, but not saved because of the rest
+        + "2017/18,1,,100\n"
+        + "2017-19,1,,100\n"
+        + "2017-18,14,,100\n"
+        + "2017-18,one,,100\n"
+        + "2017-18,12,Nowhere,100\n"
+        + "2017-18,12,,12O\n"
+        + "2017-18,11,,5\n"  # repeats row 2
+        + "2017-18,12,,1,2\n"
+    )
+    assert problems == [
+        "Row 3, year: '2017/18' is not a financial year like 2017-18",
+        "Row 4, year: '2017-19' is not a financial year like 2017-18",
+        "Row 5, period: '14' is not a period from 1 to 13",
+        "Row 6, period: 'one' is not a period from 1 to 13",
+        "Row 7, area: 'Nowhere' is not an expenditure area",
+        "Row 8, amount: Enter an amount in pounds, like 1,234,567, -1234567.89 or (1,234,567)",
+        "Row 9, area: repeats row 2 (same year, period and area)",
+        "Row 10: has more cells than there are columns",
+    ]
+    assert list(NetExpenditure.objects.values_list("id", "amount")) == before
+
+
+def test_a_period_is_split_by_area_or_given_for_the_department_never_both(demo):
+    # 2017-18 period 3 is held for the whole department in the demo data
+    problems = _problems(HEADER + "2017-18,3,STU,100\n")
+    assert problems == [
+        "Row 2, area: 2017-18 period 3 would have figures both by area and for the whole department; "
+        "give one or the other"
+    ]
+
+
+def test_a_file_without_the_columns_or_rows_is_refused(demo):
+    assert _problems("when,amount\n2017-18,1\n") == [
+        "The file: the first row must name the columns year, period, area, amount"
+    ]
+    assert _problems(HEADER) == ["The file: has no rows of figures"]
+
+
+def test_only_a_lead_may_import(demo):
+    with pytest.raises(PermissionDenied):
+        _import(HEADER + "2017-18,11,,1\n", username="officer")
+
+
+def test_the_command_imports_a_file(demo, tmp_path, capsys):
+    path = tmp_path / "net.csv"
+    path.write_text(HEADER + '2017-18,11,,"20,000,000"\n', encoding="utf-8")
+    call_command("import_net_expenditure", str(path))
+    assert "Imported 1 rows" in capsys.readouterr().out
+    assert NetExpenditure.objects.get(year__code="2017-18", period=11).amount == 2_000_000_000
+
+
+def test_the_command_lists_every_problem_and_saves_nothing(demo, tmp_path, capsys):
+    path = tmp_path / "net.csv"
+    path.write_text(HEADER + "2017-18,11,,1\n2017-18,15,,x\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="2 problem"):
+        call_command("import_net_expenditure", str(path))
+    err = capsys.readouterr().err
+    assert "Row 3, period" in err and "Row 3, amount" in err
+    assert not NetExpenditure.objects.filter(year__code="2017-18", period=11).exists()
+
+
+def _upload(client: Client, text: str, name: str = "net.csv"):
+    return client.post(URL, {"file": SimpleUploadedFile(name, text.encode(), content_type="text/csv")})
+
+
+def test_the_lead_uploads_a_file(lead_client):
+    assert lead_client.get(URL).status_code == 200
+    response = _upload(lead_client, HEADER + "2017-18,11,Services to Users,5\n2017-18,11,BD,6\n")
+    assert response.status_code == 302
+    assert NetExpenditure.objects.filter(year__code="2017-18", period=11).count() == 2
+    assert "Imported 2 rows: 2 new, 0 replaced." in lead_client.get(URL).content.decode()
+
+
+def test_a_bad_upload_lists_its_problems_and_saves_nothing(lead_client):
+    response = _upload(lead_client, HEADER + "2017-18,11,,5\n2017-18,11,Atlantis,6\n")
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "There is a problem: nothing has been saved" in body
+    assert "Row 3, area: &#x27;Atlantis&#x27; is not an expenditure area" in body
+    assert '<a href="#id_file">' in body
+    assert not NetExpenditure.objects.filter(year__code="2017-18", period=11).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("net.xlsx", b"year,period,area,amount\n", "must be a CSV file"),
+        ("net.csv", b"\xff\xfe\x00bad", "not a CSV file in UTF-8"),
+    ],
+)
+def test_a_file_that_is_not_csv_is_refused(lead_client, name, content, message):
+    response = lead_client.post(URL, {"file": SimpleUploadedFile(name, content)})
+    assert response.status_code == 400 and message in response.content.decode()
+
+
+def test_the_upload_page_is_for_leads_only(member_client, officer_client):
+    assert member_client.get(URL).status_code == 403
+    assert officer_client.get(URL).status_code == 403
+    assert _upload(officer_client, HEADER + "2017-18,11,,5\n").status_code == 403
+    assert not NetExpenditure.objects.filter(year__code="2017-18", period=11).exists()
+    response = Client().get(URL)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_area_aliases_count_only_for_expenditure_areas(demo):
+    # "Other" is an alias of lines, not of an area
+    assert ReportingLine.objects.filter(aliases__name="Other").exists()
+    assert _problems(HEADER + "2017-18,11,Other,1\n") == ["Row 2, area: 'Other' is not an expenditure area"]

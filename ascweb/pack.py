@@ -42,6 +42,16 @@ class PartChoice:
     def sort_key(self) -> tuple[int, int, str]:
         return (_GROUP[self.role], self.order, self.name)
 
+    @property
+    def choice_label(self) -> str:
+        """How the lead's form names the part (its letter depends on the choice)."""
+        if self.role == APPENDIX:
+            return f"Appendix: {self.heading}"
+        if self.kind == CHART:
+            return f"Chart: {self.heading}"
+        number = report_label(self.source) if self.kind == TABLE else ""
+        return f"{number}: {self.heading}" if number else self.heading
+
 
 @dataclass
 class Part:
@@ -145,20 +155,19 @@ def publication_stamp(period) -> str:
     return f"{period.title}, published {published.day} {published:%B %Y}"
 
 
-def assemble(period, selected: list[str] | None = None, *, charts: bool = True) -> Pack:
+def assemble(period, selected: list[str] | None = None, *, draw_charts: bool = True) -> Pack:
     """The pack for a period: the selected parts (all, when None) that have something to show.
 
-    `charts=False` leaves charts out without starting a browser (for quick previews/tests).
+    `draw_charts=False` keeps the chart parts but does not draw them (the contents page).
     """
     wanted = [c for c in choices() if selected is None or c.name in selected]
-    if not charts:
-        wanted = [c for c in wanted if c.kind != CHART]
     parts = [part for part in (_build(choice, period) for choice in wanted) if part is not None]
     _label(parts)
     refs = {part.name: part.label for part in parts if part.label}
     for part in parts:
         _finish(part, period, refs)
-    pack_charts.draw([part for part in parts if part.kind == CHART])
+    if draw_charts:
+        pack_charts.draw([part for part in parts if part.kind == CHART])
     return Pack(period=period, parts=parts, stamp=publication_stamp(period), is_draft=not period.is_published)
 
 
@@ -169,7 +178,7 @@ def _build(choice: PartChoice, period) -> Part | None:
         if not rows:
             return None
         part.table = html_table(choice.source, period, rows)
-        part.rounding = exports.figures_may_not_add(_money_matrix(part.table))
+        part.rounding = may_not_add(part.table)
     elif choice.kind == SECTION:
         context = choice.source.context(period)
         if context is None:
@@ -263,6 +272,11 @@ def money_columns(table: tables.Table) -> list[str]:
 def raw_value(table: tables.Table, bound_row, name: str):
     """A cell's value before formatting (pence, a ratio or text)."""
     return table.columns[name].accessor.resolve(bound_row.record, quiet=True)
+
+
+def may_not_add(table: tables.Table) -> bool:
+    """Whether "figures may not add due to rounding" is true of this table as printed."""
+    return exports.figures_may_not_add(_money_matrix(table))
 
 
 def _money_matrix(table: tables.Table) -> list[tuple[str, int, list[int | None]]]:

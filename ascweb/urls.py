@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from ascweb import views_exports
+
 urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -16,4 +18,9 @@ urlpatterns = [
     path("", include("finance.urls")),
     path("", include("savings.urls")),
     path("", include("ibcf.urls")),
+    # Downloads and the appendix pack (after finance.urls, which registers the "fy" converter).
+    path("periods/<fy:year>/<int:number>/tables/<slug:name>.csv", views_exports.table_csv, name="table-csv"),
+    path("periods/<fy:year>/<int:number>/tables/<slug:name>.xlsx", views_exports.table_xlsx, name="table-xlsx"),
+    path("periods/<fy:year>/<int:number>/pack/", views_exports.pack_page, name="pack"),
+    path("periods/<fy:year>/<int:number>/pack.pdf", views_exports.pack_pdf, name="pack-pdf"),
 ]

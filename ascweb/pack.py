@@ -113,21 +113,22 @@ def choices() -> list[PartChoice]:
 
 
 def _table_choice(table: ExportTable) -> PartChoice:
-    return PartChoice(table.name, table.heading or _bare(table.title), TABLE, table.pack, table.order, table)
+    return PartChoice(table.name, table.heading or bare_heading(table.title), TABLE, table.pack, table.order, table)
 
 
 def _section_choice(section: PackSection) -> PartChoice:
-    return PartChoice(section.name, _bare(section.title), SECTION, section.pack, section.order, section)
+    return PartChoice(section.name, bare_heading(section.title), SECTION, section.pack, section.order, section)
 
 
 def _chart_choice(chart: PackChart) -> PartChoice:
     return PartChoice(chart.name, chart.title, CHART, CHART, chart.order, chart)
 
 
-def _bare(title: str) -> str:
+def bare_heading(title: str) -> str:
     """'Appendix A: budget monitoring' -> 'Budget monitoring' (the letter is the pack's to give)."""
     bare = _LETTER_PREFIX.sub("", title).strip()
-    return bare[:1].upper() + bare[1:]
+    first_word = bare.split(" ", 1)[0]
+    return bare[:1].upper() + bare[1:] if first_word.islower() else bare  # never "IBCF"
 
 
 def report_label(table: ExportTable) -> str:

@@ -150,9 +150,9 @@ class _Renderer:
     def svgs(self, specs: list[dict], timeout: float = 120) -> list[str]:
         if not specs:
             return []
-        self._start()
         result: Future = Future()
-        self._jobs.put((specs, result))
+        self._jobs.put((specs, result))  # before starting: a browser that fails to start fails it
+        self._start()
         return result.result(timeout=timeout)
 
     def warm(self, timeout: float = 120) -> None:
@@ -173,6 +173,7 @@ class _Renderer:
                 self._thread.start()
 
     def _run(self) -> None:
+        me = threading.current_thread()
         try:
             from playwright.sync_api import sync_playwright
 
@@ -186,8 +187,11 @@ class _Renderer:
                     self._serve(page)
                 finally:
                     browser.close()
-        except Exception as error:  # the browser would not start: fail what is waiting
+        except Exception as error:  # no browser (or it died): fail what is waiting
             log.exception("Chart renderer stopped")
+            with self._lock:
+                if self._thread is me:
+                    self._thread = None  # the next pack starts a new browser
             self._fail_waiting(error)
 
     def _serve(self, page) -> None:
@@ -197,6 +201,8 @@ class _Renderer:
                 result.set_result([page.evaluate(_DRAW, spec) for spec in specs])
             except Exception as error:
                 result.set_exception(ChartError(str(error)))
+                if not page.context.browser.is_connected():
+                    raise
 
     def _fail_waiting(self, error: Exception) -> None:
         while True:

@@ -170,3 +170,16 @@ def test_export_pack_command_writes_the_pdf(demo, tmp_path):
     pages = _pages(target.read_bytes())
     assert STAMP in pages[-1]
     assert "Total Net Expenditure 261.403 258.901 (2.502)" in _flat(" ".join(pages))
+
+
+def test_without_a_browser_the_pack_prints_the_charts_figures_alone(demo, monkeypatch):
+    from ascweb import pack, pack_charts, pdf
+
+    def no_browser(specs, timeout=120):
+        raise pack_charts.ChartError("Chromium could not draw the charts: not installed")
+
+    monkeypatch.setattr(pack_charts.renderer, "svgs", no_browser)
+    contents = pack.assemble(Period.objects.get(year=demo, number=10))
+    text = _flat(" ".join(_pages(pdf.pack_pdf(contents))))
+    assert "The chart could not be drawn for this pack; its figures are in the table beneath." in text
+    assert "Services to Users (5.586)" in text

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import plotly.graph_objects as go
+import pytest
 
 from ascweb import pack_charts
 
@@ -39,3 +40,13 @@ def test_print_layout_uses_the_embedded_font_on_white():
     spec = pack_charts.for_print(pack_charts.variance_by_area([("A", M)]))
     assert spec["layout"]["font"]["family"] == "DejaVu Sans"
     assert spec["layout"]["paper_bgcolor"] == "white"
+
+
+def test_a_browser_that_cannot_start_fails_the_waiting_pack_quickly(settings):
+    settings.ASCWEB_CHROMIUM = "/nonexistent/chromium"
+    renderer = pack_charts._Renderer()
+    try:
+        with pytest.raises(pack_charts.ChartError, match="could not draw"):
+            renderer.svgs([pack_charts.for_print(go.Figure())], timeout=60)
+    finally:
+        renderer.close()

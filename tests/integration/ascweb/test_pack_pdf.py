@@ -102,6 +102,34 @@ def test_the_pdf_is_tagged_titled_in_english_with_embedded_fonts(p10_pack):
             fonts[str(font["/BaseFont"])] = descendant["/FontDescriptor"].get_object()
     assert fonts and all("DejaVu-Sans" in name for name in fonts), list(fonts)
     assert all("/FontFile2" in descriptor or "/FontFile3" in descriptor for descriptor in fonts.values())
+    tags = _structure(root["/StructTreeRoot"])
+    assert {"/Table", "/THead", "/TH", "/Caption", "/H1", "/H2"} <= set(tags)
+    # Table 2.1, the chart's figures and Appendix A; WeasyPrint tags Appendix A's continuation
+    # on its second page as a table of its own, with the header row repeated.
+    assert tags.count("/Table") == tags.count("/THead") >= 3
+    (alt,) = [alt for tag, alt in _figures(root["/StructTreeRoot"])]
+    assert alt.startswith("Forecast variance by expenditure area, Period 10 (January) 2017-18")
+
+
+def _structure(node) -> list[str]:
+    """Every structure tag in the PDF's tag tree, depth first."""
+    return [tag for tag, _alt in _walk(node)]
+
+
+def _figures(node) -> list[tuple[str, str]]:
+    return [(tag, alt) for tag, alt in _walk(node) if tag == "/Figure"]
+
+
+def _walk(node):
+    node = node.get_object()
+    if isinstance(node, pypdf.generic.ArrayObject):
+        for kid in node:
+            yield from _walk(kid)
+    elif isinstance(node, pypdf.generic.DictionaryObject):
+        if "/S" in node:
+            yield str(node["/S"]), str(node.get("/Alt", ""))
+        if "/K" in node:
+            yield from _walk(node["/K"])
 
 
 def test_a_draft_carries_the_mark_on_every_page_for_finance_staff(officer_client, open_period):

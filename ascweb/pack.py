@@ -55,14 +55,16 @@ class PartChoice:
 
 @dataclass
 class Part:
-    """A part of an assembled pack: its label ("Appendix B", "Table 2.1", "Chart") and body."""
+    """A part of an assembled pack: its label ("Appendix B", "Table 2.1"; none for a chart)
+    and its body: a table, a section's HTML, or a chart's figure, SVG and figures table."""
 
     choice: PartChoice
     label: str = ""
     table: tables.Table | None = None
     rounding: bool = False
     notes: list[str] = field(default_factory=list)
-    section_html: Any = None  # the section's context until the letters are known, then its HTML
+    section_context: dict | None = None
+    section_html: str = ""  # rendered once the letters are known
     figure: Any = None
     svg: str = ""
     data: tuple[list[str], list[list[str]]] | None = None
@@ -184,7 +186,7 @@ def _build(choice: PartChoice, period) -> Part | None:
         context = choice.source.context(period)
         if context is None:
             return None
-        part.section_html = context  # rendered in _finish, once the letters are known
+        part.section_context = context
     else:
         part.figure = choice.source.figure(period)
         if part.figure is None:
@@ -208,7 +210,7 @@ def _finish(part: Part, period, refs: dict[str, str]) -> None:
         part.notes = notes(part.choice.source.notes, refs)
     elif part.kind == SECTION:
         part.notes = notes(part.choice.source.notes, refs)
-        context = {**part.section_html, "period": period, "label": part.label, "part": part}
+        context = {**part.section_context, "period": period, "label": part.label, "part": part}
         part.section_html = render_to_string(part.choice.source.template, context)
 
 

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class AscwebConfig(AppConfig):
     name = "ascweb"
     verbose_name = "ascweb"
+
+    def ready(self) -> None:
+        from ascweb.registry import PeriodPage, registry
+
+        registry.add_period_page(PeriodPage("Appendix pack", "pack", order=95))

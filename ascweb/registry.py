@@ -5,7 +5,12 @@ Each app registers, from its AppConfig.ready():
 - export tables: committee tables that `export_table`, the Excel/CSV downloads and the
   appendix pack can render (one selector's rows, every format);
 - demo loaders: the parts of the Norfolk demo data set, loaded by `load_demo` in order;
-- dashboard panels: sections of the member dashboard.
+- dashboard panels: sections of the member dashboard;
+- pack sections and pack charts: the appendix pack's text sections (Appendix B's
+  explanations) and the dashboard's charts, printed from the same Plotly figures.
+
+The appendix pack (ascweb.pack) prints every registered table, section and chart in `order`;
+a part with `pack == APPENDIX` gets the next free letter, so letters follow the contents.
 """
 
 from collections.abc import Callable
@@ -21,16 +26,63 @@ class PeriodPage:
     finance_only: bool = False
 
 
+# Where a part goes in the appendix pack.
+APPENDIX = "appendix"  # a lettered appendix (A, B, ...), starting a page
+REPORT = "report"  # a numbered table of the report itself (table 2.1): in the pack, no letter
+NOT_IN_PACK = ""  # downloads only
+
+
 @dataclass(frozen=True)
 class ExportTable:
-    """A committee table. `rows(period)` is the app's selector; `columns` the CSV/Excel layout:
-    (header, getter, kind) where kind is "text", "money" (pence) or "percent" (a ratio)."""
+    """A committee table. `rows(period)` is the app's selector; `columns` the CSV layout:
+    (header, getter, kind) where kind is "text", "money" (pence) or "percent" (a ratio).
+
+    Optional, for the pack and the Excel download:
+    - `html(period, rows)` returns the django-tables2 table the app's HTML page shows, so the
+      PDF and Excel render the same table code (without it, one is built from `columns`);
+    - `pack`: APPENDIX, REPORT or NOT_IN_PACK; `heading` the name printed after the letter
+      ("Budget monitoring"; defaults to `title` without an "Appendix X: " prefix);
+    - `notes`: sentences printed under the table; `{name}` refers to another part of the pack
+      and becomes its label ("Appendix B"); a sentence whose part is not in the pack is left out.
+    """
 
     name: str
     title: str
     rows: Callable[[Any], list]
     columns: list[tuple[str, Callable[[Any], Any], str]]
     order: int = 100
+    html: Callable[[Any, list], Any] | None = None
+    pack: str = APPENDIX
+    heading: str = ""
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PackSection:
+    """A part of the pack that is not a table, e.g. Appendix B's explanations of variances:
+    `template` rendered with `context(period)` (None: nothing to print for that period) plus
+    `period`, `label` ("Appendix B") and `part` (whose `notes` are `notes` with their
+    references resolved, as for ExportTable)."""
+
+    name: str
+    title: str
+    template: str
+    context: Callable[[Any], dict | None]
+    order: int
+    pack: str = APPENDIX
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PackChart:
+    """A dashboard chart for the pack: `figure(period)` returns the same Plotly figure the
+    dashboard draws (None: no chart for that period); it is printed as SVG with its figures
+    in a table beneath. Registering a name again replaces the chart."""
+
+    name: str
+    title: str
+    figure: Callable[[Any], Any]
+    order: int
 
 
 @dataclass(frozen=True)
@@ -74,6 +126,9 @@ class Registry:
             self.scale_generators.append(generator)
             self.scale_generators.sort(key=lambda g: g.order)
 
+    pack_sections: dict[str, PackSection] = field(default_factory=dict)
+    pack_charts: dict[str, PackChart] = field(default_factory=dict)
+
     def add_period_page(self, page: PeriodPage) -> None:
         if page not in self.period_pages:
             self.period_pages.append(page)
@@ -91,6 +146,12 @@ class Registry:
         if panel.name not in {existing.name for existing in self.dashboard_panels}:
             self.dashboard_panels.append(panel)
             self.dashboard_panels.sort(key=lambda p: p.order)
+
+    def add_pack_section(self, section: PackSection) -> None:
+        self.pack_sections[section.name] = section
+
+    def add_pack_chart(self, chart: PackChart) -> None:
+        self.pack_charts[chart.name] = chart
 
     def tables(self) -> list[ExportTable]:
         return sorted(self.export_tables.values(), key=lambda t: t.order)

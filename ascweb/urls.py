@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from ascweb import views_exports
+
 
 @login_not_required
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -18,7 +20,6 @@ if settings.OIDC_ENABLED:
     from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
     urlpatterns += [
-        path("healthz", healthz, name="healthz"),
         path(
             "oidc/authenticate/",
             login_not_required(OIDCAuthenticationRequestView.as_view()),
@@ -44,4 +45,9 @@ urlpatterns += [
     path("", include("finance.urls")),
     path("", include("savings.urls")),
     path("", include("ibcf.urls")),
+    # Downloads and the appendix pack (after finance.urls, which registers the "fy" converter).
+    path("periods/<fy:year>/<int:number>/tables/<slug:name>.csv", views_exports.table_csv, name="table-csv"),
+    path("periods/<fy:year>/<int:number>/tables/<slug:name>.xlsx", views_exports.table_xlsx, name="table-xlsx"),
+    path("periods/<fy:year>/<int:number>/pack/", views_exports.pack_page, name="pack"),
+    path("periods/<fy:year>/<int:number>/pack.pdf", views_exports.pack_pdf, name="pack-pdf"),
 ]

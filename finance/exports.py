@@ -1,7 +1,11 @@
-"""The finance app's committee tables, registered for export_table, downloads and the pack."""
+"""The finance app's committee tables, registered for export_table, downloads and the pack:
+table 2.1, Appendix A (budget monitoring), Appendix B (explanations of variances) and, until
+the dashboard registers its own, the variance-by-area chart."""
 
-from ascweb.registry import ExportTable, registry
+from ascweb import pack_charts
+from ascweb.registry import REPORT, ExportTable, PackChart, PackSection, registry
 from finance import selectors
+from finance.tables import AppendixATable, SummaryTable
 
 
 def _summary(period):
@@ -10,6 +14,35 @@ def _summary(period):
 
 def _appendix_a(period):
     return selectors.appendix_a(selectors.period_figures(period))
+
+
+def _summary_html(period, rows) -> SummaryTable:
+    return SummaryTable(rows, period=period)
+
+
+def _appendix_a_html(period, rows) -> AppendixATable:
+    return AppendixATable(rows, previous=selectors.previous_period(period, published_only=True))
+
+
+def _explanations(period) -> dict | None:
+    """Appendix B: each expenditure area with an explained variance, its explanations beneath."""
+    figures = selectors.period_figures(period)
+    department = figures.department_id
+    explained = selectors.area_explanations(figures, department)  # the whole tree: one read
+    areas = []
+    for area_id in figures.areas():
+        area = figures.nodes[area_id]
+        codes = {area.code} | {figures.nodes[node_id].code for node_id, _depth in figures.tree.walk(area_id)}
+        items = [item for item in explained if item.code in codes]
+        if items:
+            variance = figures.totals[area_id].variance
+            areas.append({"label": area.name, "variance": variance, "items": items, "more_than_one": len(items) > 1})
+    return {"areas": areas} if areas else None
+
+
+def _variance_by_area(period):
+    rows = _summary(period)
+    return pack_charts.variance_by_area([(row.label, row.variance) for row in rows if row.kind == "line"])
 
 
 REVENUE_COLUMNS = [
@@ -21,11 +54,54 @@ REVENUE_COLUMNS = [
     ("previous_variance", lambda r: r.previous_variance, "money"),
 ]
 
+_SIGNS = "Positive variances are overspends; negative variances, in brackets, are underspends."
+
 
 def register() -> None:
     registry.add_export_table(
-        ExportTable("summary", "Table 2.1: summary by expenditure area", _summary, REVENUE_COLUMNS, 10)
+        ExportTable(
+            "summary",
+            "Table 2.1: summary by expenditure area",
+            _summary,
+            REVENUE_COLUMNS,
+            10,
+            html=_summary_html,
+            pack=REPORT,
+            notes=(
+                _SIGNS,
+                "The detailed position for each expenditure area is shown at {appendix-a}.",
+                "Over and underspends are explained at {explanations}.",
+            ),
+        )
     )
     registry.add_export_table(
-        ExportTable("appendix-a", "Appendix A: budget monitoring", _appendix_a, REVENUE_COLUMNS, 20)
+        ExportTable(
+            "appendix-a",
+            "Appendix A: budget monitoring",
+            _appendix_a,
+            REVENUE_COLUMNS,
+            20,
+            html=_appendix_a_html,
+            heading="Budget monitoring",
+            notes=(
+                _SIGNS,
+                "Please see {summary} for the departmental summary.",
+                "Variances are explained at {explanations}.",
+            ),
+        )
+    )
+    registry.add_pack_section(
+        PackSection(
+            "explanations",
+            "Explanations of variances",
+            "pack/explanations.html",
+            _explanations,
+            25,
+            notes=("The figures are those of {appendix-a}.",),
+        )
+    )
+    # The dashboard branch registers its charts under their own names; this one stands for
+    # "variance by expenditure area" until it does (same name: the dashboard's replaces it).
+    registry.add_pack_chart(
+        PackChart("variance-by-area", "Forecast variance by expenditure area", _variance_by_area, 10)
     )

@@ -1,0 +1,84 @@
+"""A registered table as an Excel workbook: the same table code as the HTML page, with numbers
+kept as numbers (£m to 3 decimals, negatives in brackets by number format, never as text)."""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from ascweb import money, pack
+from ascweb.registry import ExportTable
+from ascweb.tables import MoneyColumn, PercentColumn
+
+MONEY_FORMAT = "#,##0.000;(#,##0.000);0.000"
+PERCENT_FORMAT = "0.00%;(0.00%);0.00%"
+_BOLD_ROWS = {"heading", "total", "grand_total"}
+_SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def table_workbook(table: ExportTable, period, rows: list) -> bytes:
+    html = pack.html_table(table, period, rows)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _sheet_title(table.title)
+    sheet.append([table.title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([pack.publication_stamp(period)])
+    sheet.append(["Figures in £m to 3 decimal places; negative figures in brackets."])
+    sheet.append([])
+    header_row = sheet.max_row + 1
+    columns = list(html.columns)
+    sheet.append([str(column.header) for column in columns])
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    for bound_row in html.rows:
+        _append_row(sheet, html, bound_row, columns)
+    if pack.may_not_add(html):
+        sheet.append([])
+        sheet.append(["Figures may not add due to rounding."])
+    _layout(sheet, columns, header_row)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _append_row(sheet, html, bound_row, columns) -> None:
+    values, formats = [], []
+    for column in columns:
+        value = pack.raw_value(html, bound_row, column.name)
+        if isinstance(column.column, MoneyColumn):
+            values.append(money.millions(value) if value is not None else None)
+            formats.append(MONEY_FORMAT)
+        elif isinstance(column.column, PercentColumn):
+            values.append(value)
+            formats.append(PERCENT_FORMAT)
+        else:
+            values.append("" if value is None else str(value))
+            formats.append(None)
+    sheet.append(values)
+    bold = getattr(bound_row.record, "kind", "line") in _BOLD_ROWS
+    for cell, number_format in zip(sheet[sheet.max_row], formats, strict=True):
+        if number_format:
+            cell.number_format = number_format
+        if bold:
+            cell.font = Font(bold=True)
+    depth = getattr(bound_row.record, "depth", 0)
+    if depth:
+        first = sheet.cell(row=sheet.max_row, column=1)
+        first.alignment = Alignment(indent=min(depth, 4) * 2)
+
+
+def _layout(sheet, columns, header_row: int) -> None:
+    for index, column in enumerate(columns, start=1):
+        numeric = isinstance(column.column, MoneyColumn | PercentColumn)
+        sheet.column_dimensions[get_column_letter(index)].width = 16 if numeric else 44
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+
+
+def _sheet_title(title: str) -> str:
+    return title.translate(_SHEET_FORBIDDEN).strip()[:31]

@@ -1,0 +1,56 @@
+"""Downloads and the pack's contents page use the same number of queries whatever the size of
+the council (the pack reads each table's selector once, and Appendix B in one read)."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from ascweb import pack, permissions
+from finance.models import FinancialYear, LineForecast, Period, PriorYearOutturn, ReportingLine
+from tests.factories.finance import UserFactory, council
+
+
+def _count(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def _measure(areas: int, lines: int) -> dict[str, int]:
+    setup = council(areas=areas, lines_per_area=lines)
+    client = Client()
+    client.force_login(UserFactory(username="scale-member", role=permissions.MEMBER))
+    base = f"/periods/{setup['year'].code}/10"
+    counts = {
+        name: _count(client, f"{base}/{path}")
+        for name, path in {
+            "pack page": "pack/",
+            "summary xlsx": "tables/summary.xlsx",
+            "appendix-a xlsx": "tables/appendix-a.xlsx",
+            "appendix-a csv": "tables/appendix-a.csv",
+        }.items()
+    }
+    with CaptureQueriesContext(connection) as captured:
+        pack.assemble(Period.objects.select_related("year").get(number=10), draw_charts=False)
+    counts["assemble"] = len(captured)
+    return counts
+
+
+def _clear() -> None:
+    LineForecast.objects.all().delete()
+    PriorYearOutturn.objects.all().delete()
+    Period.objects.all().delete()
+    for kind in ("line", "group", "area", "department"):
+        ReportingLine.objects.filter(kind=kind).delete()
+    FinancialYear.objects.all().delete()
+
+
+@pytest.mark.django_db
+def test_export_query_counts_do_not_grow_with_the_council():
+    small = _measure(areas=2, lines=3)
+    _clear()
+    large = _measure(areas=12, lines=30)
+    assert large == small, (small, large)
+    assert small["assemble"] <= 30, small  # four parts, a handful of reads each

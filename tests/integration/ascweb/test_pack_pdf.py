@@ -1,0 +1,213 @@
+"""The appendix pack as a PDF: opened with pypdf, every table total is found, with the footer,
+the letters following the contents, the DRAFT mark on drafts only, and the accessibility
+basics (tagged, language, title, fonts embedded)."""
+
+import io
+import re
+
+import pypdf
+import pytest
+from django.core.management import call_command
+
+from ascweb import money
+from ascweb.registry import registry
+from finance.models import LineForecast, Period
+
+PACK = "/periods/2017-18/10/pack.pdf"
+STAMP = "Period 10 (January) 2017-18, published 5 March 2018"
+DRAFT = "DRAFT - not for publication"
+
+
+def _pages(content: bytes) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    return [page.extract_text() for page in reader.pages]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture
+def p10_pack(member_client) -> bytes:
+    response = member_client.get(PACK)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="appendix-pack-2017-18-P10.pdf"'
+    return response.content
+
+
+def test_every_total_of_table_2_1_and_appendix_a_is_in_the_pdf(p10_pack, demo):
+    text = _flat(" ".join(_pages(p10_pack)))
+    # Table 2.1's bottom line as the committee saw it (computed from the lines, never typed).
+    assert "Total Net Expenditure 261.403 258.901 (2.502)" in text
+    period = Period.objects.get(year=demo, number=10)
+    for name in ("summary", "appendix-a"):
+        totals = [row for row in registry.export_tables[name].rows(period) if row.kind in ("total", "grand_total")]
+        assert totals, name
+        for row in totals:
+            printed = " ".join(money.format_m(v) for v in (row.budget, row.forecast, row.variance))
+            assert f"{row.label} {printed}" in text, (name, row.label)
+    for area_total in ("Commissioning Total 71.929 71.901 (0.028)", "Net Expenditure 188.373 182.787 (5.586)"):
+        assert area_total in text
+
+
+def test_every_page_has_the_footer_and_no_draft_mark_when_published(p10_pack):
+    pages = _pages(p10_pack)
+    assert len(pages) >= 5
+    for number, text in enumerate(pages, start=1):
+        assert STAMP in text
+        assert f"Page {number} of {len(pages)}" in text
+        assert DRAFT not in text
+
+
+def test_appendices_start_a_page_with_their_letters_and_headers_repeat(p10_pack):
+    pages = _pages(p10_pack)
+    starts = {text.splitlines()[0]: number for number, text in enumerate(pages)}
+    assert "Table 2.1: Summary by expenditure area" in starts
+    assert "Appendix A: Budget monitoring" in starts
+    assert "Appendix B: Explanations of variances" in starts
+    assert starts["Appendix A: Budget monitoring"] < starts["Appendix B: Explanations of variances"]
+    # Appendix A runs over more than one page; each page repeats its column headers.
+    first = starts["Appendix A: Budget monitoring"]
+    appendix_a = pages[first : starts["Appendix B: Explanations of variances"]]
+    assert len(appendix_a) >= 2
+    for text in appendix_a:
+        assert "Variance to Budget %" in text
+    contents = _flat(pages[0])
+    assert "Appendix A: Budget monitoring" in contents and "Appendix B: Explanations of variances" in contents
+    explanations = _flat(" ".join(pages[starts["Appendix B: Explanations of variances"] :]))
+    assert "2. Commissioned Services forecast underspend (£0.028m)" in explanations
+    assert "NorseCare, overspend of £0.825m" in explanations
+
+
+def test_the_chart_is_drawn_with_its_figures_beneath(p10_pack):
+    text = _flat(" ".join(_pages(p10_pack)))
+    assert "Forecast variance £m (underspend below zero, overspend above)" in text  # the SVG's axis
+    assert "could not be drawn" not in text
+    assert "Services to Users (5.586)" in text  # the chart's data table
+
+
+def test_the_pdf_is_tagged_titled_in_english_with_embedded_fonts(p10_pack):
+    reader = pypdf.PdfReader(io.BytesIO(p10_pack))
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "en-GB"
+    assert reader.metadata.title == "Adult Social Care finance monitoring: appendix pack, Period 10 (January) 2017-18"
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            fonts[str(font["/BaseFont"])] = descendant["/FontDescriptor"].get_object()
+    assert fonts and all("DejaVu-Sans" in name for name in fonts), list(fonts)
+    assert all("/FontFile2" in descriptor or "/FontFile3" in descriptor for descriptor in fonts.values())
+    tags = _structure(root["/StructTreeRoot"])
+    assert {"/Table", "/THead", "/TH", "/Caption", "/H1", "/H2"} <= set(tags)
+    # Table 2.1, the chart's figures and Appendix A; WeasyPrint tags Appendix A's continuation
+    # on its second page as a table of its own, with the header row repeated.
+    assert tags.count("/Table") == tags.count("/THead") >= 3
+    (alt,) = [alt for tag, alt in _figures(root["/StructTreeRoot"])]
+    assert alt.startswith("Forecast variance by expenditure area, Period 10 (January) 2017-18")
+
+
+def _structure(node) -> list[str]:
+    """Every structure tag in the PDF's tag tree, depth first."""
+    return [tag for tag, _alt in _walk(node)]
+
+
+def _figures(node) -> list[tuple[str, str]]:
+    return [(tag, alt) for tag, alt in _walk(node) if tag == "/Figure"]
+
+
+def _walk(node):
+    node = node.get_object()
+    if isinstance(node, pypdf.generic.ArrayObject):
+        for kid in node:
+            yield from _walk(kid)
+    elif isinstance(node, pypdf.generic.DictionaryObject):
+        if "/S" in node:
+            yield str(node["/S"]), str(node.get("/Alt", ""))
+        if "/K" in node:
+            yield from _walk(node["/K"])
+
+
+def test_a_draft_carries_the_mark_on_every_page_for_finance_staff(officer_client, open_period):
+    response = officer_client.get("/periods/2017-18/11/pack.pdf")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="appendix-pack-2017-18-P11-DRAFT.pdf"'
+    pages = _pages(response.content)
+    for text in pages:
+        assert DRAFT in text
+        assert "Period 11 (February) 2017-18, DRAFT - not for publication" in text
+        assert "published" not in text.splitlines()[-1]
+
+
+def test_members_cannot_export_a_draft_and_anonymous_users_sign_in_first(member_client, open_period, client):
+    assert member_client.get("/periods/2017-18/11/pack.pdf").status_code == 404
+    response = client.get(PACK)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_leads_choice_of_contents_moves_the_letters_and_cross_references(lead_client):
+    response = lead_client.get(PACK, {"contents": "chosen", "section": ["summary", "explanations"]})
+    assert response.status_code == 200
+    pages = _pages(response.content)
+    text = _flat(" ".join(pages))
+    assert "Appendix A: Explanations of variances" in text
+    assert "Budget monitoring" not in text
+    assert "Over and underspends are explained at Appendix A." in text
+    assert "detailed position" not in text  # it would point at an appendix the pack lacks
+    assert "The figures are those of" not in text
+
+
+def test_only_a_lead_chooses_the_contents(member_client):
+    response = member_client.get(PACK, {"contents": "chosen", "section": ["explanations"]})
+    text = _flat(" ".join(_pages(response.content)))
+    assert "Appendix A: Budget monitoring" in text and "Appendix B: Explanations of variances" in text
+
+
+def test_choosing_nothing_is_an_error_on_the_pack_page(lead_client):
+    response = lead_client.get(PACK, {"contents": "chosen"})
+    assert response.status_code == 400
+    assert b"Select at least one part for the pack" in response.content
+    assert b'href="#id_section_0"' in response.content
+
+
+def test_figures_may_not_add_is_printed_only_where_true(lead_client, demo):
+    pages = _pages(lead_client.get(PACK).content)
+    assert "may not add" not in " ".join(pages)  # the demo's lines are whole thousands
+    # £400 more on three Commissioned Services lines: each still prints as before, their
+    # total prints £1,000 more.
+    for code in ("CS-COM", "CS-SLA", "CS-ICES"):
+        forecast = LineForecast.objects.get(period__number=10, line__code=code)
+        forecast.budget += 40_000
+        forecast.save()
+    pages = _pages(lead_client.get(PACK).content)
+    appendix_a = _flat(" ".join(p for p in pages if "Variance to Budget %" in p))
+    assert "Commissioning Total 71.930" in appendix_a
+    assert "Figures may not add due to rounding." in appendix_a
+
+
+def test_export_pack_command_writes_the_pdf(demo, tmp_path):
+    out = io.StringIO()
+    target = tmp_path / "pack.pdf"
+    call_command("export_pack", "--year", "2017-18", "--period", "10", "-o", str(target), stdout=out)
+    assert "Appendix A: Budget monitoring" in out.getvalue()
+    pages = _pages(target.read_bytes())
+    assert STAMP in pages[-1]
+    assert "Total Net Expenditure 261.403 258.901 (2.502)" in _flat(" ".join(pages))
+
+
+def test_without_a_browser_the_pack_prints_the_charts_figures_alone(demo, monkeypatch):
+    from ascweb import pack, pack_charts, pdf
+
+    def no_browser(specs, timeout=120):
+        raise pack_charts.ChartError("Chromium could not draw the charts: not installed")
+
+    monkeypatch.setattr(pack_charts.renderer, "svgs", no_browser)
+    contents = pack.assemble(Period.objects.get(year=demo, number=10))
+    text = _flat(" ".join(_pages(pdf.pack_pdf(contents))))
+    assert "The chart could not be drawn for this pack; its figures are in the table beneath." in text
+    assert "Services to Users (5.586)" in text

@@ -1,0 +1,49 @@
+"""Letters and cross-references follow what the pack holds."""
+
+from ascweb.pack import PartChoice, letters, notes, report_label
+from ascweb.registry import APPENDIX, REPORT, ExportTable
+
+
+def test_appendices_are_lettered_in_order_and_report_tables_get_no_letter():
+    parts = [("summary", False), ("appendix-a", True), ("explanations", True), ("ibcf", True)]
+    assert letters(parts) == {"appendix-a": "A", "explanations": "B", "ibcf": "C"}
+
+
+def test_leaving_a_part_out_closes_up_the_letters():
+    # As in the papers: a report without an iBCF appendix had savings at C, capital at E.
+    parts = [("appendix-a", True), ("explanations", True), ("savings", True), ("reserves", True), ("capital", True)]
+    assert letters(parts) == {"appendix-a": "A", "explanations": "B", "savings": "C", "reserves": "D", "capital": "E"}
+
+
+def test_a_cross_reference_becomes_the_label_of_the_part():
+    refs = {"appendix-a": "Appendix A", "explanations": "Appendix B"}
+    assert notes(["Shown at {appendix-a}, explained at {explanations}."], refs) == [
+        "Shown at Appendix A, explained at Appendix B."
+    ]
+
+
+def test_a_sentence_naming_a_part_not_in_the_pack_is_left_out():
+    refs = {"explanations": "Appendix A"}
+    sentences = ["Plain sentence.", "Detail at {appendix-a}.", "Explained at {explanations}."]
+    assert notes(sentences, refs) == ["Plain sentence.", "Explained at Appendix A."]
+
+
+def _table(title: str, pack: str = APPENDIX) -> ExportTable:
+    return ExportTable("t", title, lambda period: [], [], pack=pack)
+
+
+def test_a_report_table_keeps_its_own_number_and_an_appendix_loses_its_printed_letter():
+    assert report_label(_table("Table 2.1: summary by expenditure area", REPORT)) == "Table 2.1"
+    assert report_label(_table("Savings by workstream")) == ""
+    assert PartChoice("t", "Budget monitoring", "table", APPENDIX, 20, _table("x")).choice_label == (
+        "Appendix: Budget monitoring"
+    )
+    summary = _table("Table 2.1: summary by expenditure area", REPORT)
+    assert PartChoice("summary", "Summary", "table", REPORT, 10, summary).choice_label == "Table 2.1: Summary"
+
+
+def test_a_headings_capital_letters_are_kept():
+    from ascweb.pack import bare_heading
+
+    assert bare_heading("Appendix A: budget monitoring") == "Budget monitoring"
+    assert bare_heading("iBCF schemes and progress") == "iBCF schemes and progress"

@@ -31,7 +31,7 @@ PROGRAMME_COLUMNS = [
     ("target_year_1", lambda r: r.year(0), "money"),
     ("target_year_2", lambda r: r.year(1), "money"),
     ("target_year_3", lambda r: r.year(2), "money"),
-    ("target_total", lambda r: r.programme_total if r.kind != "heading" else None, "money"),
+    ("target_total", lambda r: r.programme_total, "money"),
 ]
 
 PROJECT_COLUMNS = [

@@ -214,8 +214,8 @@ class ProgrammeRow:
     targets: tuple[int, ...]
 
     @property
-    def programme_total(self) -> int:
-        return sum(self.targets)
+    def programme_total(self) -> int | None:
+        return sum(self.targets) if self.kind != "heading" else None
 
     def year(self, index: int) -> int | None:
         return self.targets[index] if index < len(self.targets) else None

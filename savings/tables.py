@@ -14,6 +14,7 @@ def _label_class(record) -> str:
     return f"govuk-table__header app-indent-{min(getattr(record, 'depth', 0), 2)}"
 
 
+_TEXT_ATTRS = {"th": {"class": "govuk-table__header"}, "td": {"class": "govuk-table__cell"}}
 _LABEL_ATTRS = {"th": {"class": "govuk-table__header"}, "td": {"class": _label_class}}
 
 
@@ -30,6 +31,9 @@ class SavingsSummaryTable(_SavingsTable):
     forecast = MoneyColumn()
     variance = MoneyColumn()
     previous_variance = MoneyColumn()
+
+    class Meta(_SavingsTable.Meta):
+        pass
 
     def __init__(self, rows, *, data: PeriodSavings, **kwargs):
         year = data.period.year.code.replace("-", "/")
@@ -52,6 +56,9 @@ class ProgrammeTable(_SavingsTable):
     year_3 = MoneyColumn(accessor="targets.2")
     programme_total = MoneyColumn()
 
+    class Meta(_SavingsTable.Meta):
+        pass
+
     def __init__(self, rows, *, data: PeriodSavings, **kwargs):
         headers = {f"year_{i + 1}": f"{year.code.replace('-', '/')} £m" for i, year in enumerate(data.years)}
         headers["programme_total"] = f"Total {data.years_label} £m"
@@ -63,12 +70,12 @@ class ProjectsTable(_SavingsTable):
     """Appendix D: projects grouped by workstream, with target, forecast and variance."""
 
     label = tables.Column(verbose_name="Workstream and project", attrs=_LABEL_ATTRS)
-    code = tables.Column(verbose_name="Reference")
+    code = tables.Column(verbose_name="Reference", attrs=_TEXT_ATTRS, default="")
     workstream_savings = MoneyColumn()
     target = MoneyColumn()
     forecast = MoneyColumn()
     variance = MoneyColumn()
-    status = tables.Column(verbose_name="Status")
+    status = tables.Column(verbose_name="Status", attrs=_TEXT_ATTRS, default="")
 
     class Meta(_SavingsTable.Meta):
         sequence = ("label", "code", "workstream_savings", "target", "forecast", "variance", "status")

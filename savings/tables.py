@@ -51,9 +51,9 @@ class ProgrammeTable(_SavingsTable):
     """The savings programme by programme and workstream, a column for each programme year."""
 
     label = tables.Column(verbose_name="Programme and workstream", attrs=_LABEL_ATTRS)
-    year_1 = MoneyColumn(accessor="targets.0")
-    year_2 = MoneyColumn(accessor="targets.1")
-    year_3 = MoneyColumn(accessor="targets.2")
+    year_1 = MoneyColumn(accessor="targets__0")
+    year_2 = MoneyColumn(accessor="targets__1")
+    year_3 = MoneyColumn(accessor="targets__2")
     programme_total = MoneyColumn()
 
     class Meta(_SavingsTable.Meta):

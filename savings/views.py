@@ -67,7 +67,8 @@ def workstream_edit(request: HttpRequest, year: str, number: int, code: str) -> 
         raise PermissionDenied("Only finance staff update savings forecasts")
     if not services.can_edit_savings(request.user, period):
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
-    form = WorkstreamSavingsForm(request.POST or None, rows=selectors.entry_rows(period, workstream))
+    data = request.POST if request.method == "POST" else None  # an empty POST is still a submission
+    form = WorkstreamSavingsForm(data, rows=selectors.entry_rows(period, workstream))
     conflicts = []
     if request.method == "POST" and form.is_valid():
         try:

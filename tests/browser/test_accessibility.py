@@ -12,8 +12,15 @@ P10, P11 = "/periods/2017-18/10", "/periods/2017-18/11"
 PAGES = {
     "member": ["/periods/", f"{P10}/", f"{P10}/appendix-a/", f"{P10}/areas/STU/", "/accessibility/"],
     "officer": [f"{P11}/workspace/", f"{P11}/areas/STU/edit/", f"{P11}/appendix-a/"],
-    "lead": [f"{P11}/", "/fidelity/", "/imports/period/", "/periods/new/", f"{P11}/audit/", "/lines/STU-OP/history/",
-             f"{P10}/"],
+    "lead": [
+        f"{P11}/",
+        "/fidelity/",
+        "/imports/period/",
+        "/periods/new/",
+        f"{P11}/audit/",
+        "/lines/STU-OP/history/",
+        f"{P10}/",
+    ],
 }
 PASSWORDS = {"member": "member-demo-2017", "officer": "officer-demo-2017", "lead": "lead-demo-2017"}
 

@@ -27,7 +27,8 @@ def _text(label: str, name: str, initial: str) -> forms.CharField:
 
 class WorkstreamSavingsForm(forms.Form):
     """Forecast delivery, status, RAG, explanation and recovery action for each saving of a
-    workstream. A saving not yet updated this period starts from last period's forecast."""
+    workstream. A saving not yet updated this period starts from the last published period's
+    forecast, status and text, for the officer to review."""
 
     def __init__(self, *args, rows: list[SavingRow], **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,8 +59,10 @@ class WorkstreamSavingsForm(forms.Form):
                 initial=row.rag,
                 error_messages={"invalid_choice": f"{name}: choose a RAG grade from the list"},
             )
-            self.fields[f"explanation_{row.id}"] = _text(f"{row.code} explanation", name, row.explanation)
-            self.fields[f"recovery_{row.id}"] = _text(f"{row.code} recovery action", name, row.recovery_action)
+            explanation = row.explanation if row.reported else row.previous_explanation
+            recovery = row.recovery_action if row.reported else row.previous_recovery_action
+            self.fields[f"explanation_{row.id}"] = _text(f"{row.code} explanation", name, explanation)
+            self.fields[f"recovery_{row.id}"] = _text(f"{row.code} recovery action", name, recovery)
             self.fields[f"version_{row.id}"] = forms.IntegerField(
                 widget=forms.HiddenInput,
                 min_value=0,

@@ -32,6 +32,8 @@ class SavingRow:
     version: int
     previous_forecast: int | None
     previous_status: str
+    previous_explanation: str = ""
+    previous_recovery_action: str = ""
 
     @property
     def reported(self) -> bool:
@@ -161,6 +163,8 @@ def _row(
         version=current.version if current else 0,
         previous_forecast=before.forecast if before else None,
         previous_status=before.status if before else "",
+        previous_explanation=before.explanation if before else "",
+        previous_recovery_action=before.recovery_action if before else "",
     )
 
 

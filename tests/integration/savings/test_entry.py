@@ -5,26 +5,21 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from ascweb.money import format_pounds
 from savings import selectors, services
+from savings.forms import WorkstreamSavingsForm
 from savings.models import Saving, SavingForecast, Workstream
 
 URL = "/periods/2017-18/11/savings/workstreams/COM/edit/"
 
 
 def _form_data(period, code="COM") -> dict[str, str]:
-    """What the form holds when opened: P10's forecasts carried forward, versions 0."""
-    data = {}
-    for row in selectors.entry_rows(period, Workstream.objects.get(code=code)):
-        start = row.forecast if row.forecast is not None else row.previous_forecast
-        data |= {
-            f"forecast_{row.id}": format_pounds(start),
-            f"status_{row.id}": row.status if row.reported else row.previous_status,
-            f"rag_{row.id}": row.rag,
-            f"explanation_{row.id}": row.explanation or "carried forward",
-            f"recovery_{row.id}": row.recovery_action or "carried forward",
-            f"version_{row.id}": str(row.version),
-        }
+    """What the form holds when opened (P10 carried forward, versions 0), with any text the
+    paper left out filled in."""
+    form = WorkstreamSavingsForm(rows=selectors.entry_rows(period, Workstream.objects.get(code=code)))
+    data = {name: str(form[name].initial) for name in form.fields}
+    for name, value in data.items():
+        if name.startswith(("explanation_", "recovery_")) and not value:
+            data[name] = "carried forward"
     return data
 
 
@@ -36,6 +31,13 @@ def test_the_form_starts_from_the_last_published_forecasts(open_period, officer_
     response = officer_client.get(URL)
     assert response.status_code == 200
     assert 'value="-266,000"' in response.content.decode()  # ASC013 at Period 10
+
+
+def test_the_form_carries_forward_last_periods_status_and_text(open_period, officer_client):
+    form = officer_client.get(URL).context["form"]
+    asc013 = _id("ASC013")
+    assert form[f"status_{asc013}"].initial == "off"
+    assert form[f"recovery_{asc013}"].initial.startswith("The service is working closely with Independence Matters")
 
 
 def test_an_officer_saves_the_whole_workstream(open_period, officer_client):

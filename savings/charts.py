@@ -21,13 +21,25 @@ def _m(pence: int) -> Decimal:
     return millions(pence)
 
 
+def wrap(label: str, width: int = 18) -> str:
+    """A long axis label on several lines (<br>), so narrow screens keep room for the bars."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def delivery_figure(delivery: Delivery) -> dict:
-    """Stacked horizontal bars: per workstream, savings forecast to be delivered and at risk."""
-    names = [w.name for w in delivery.workstreams]
+    """Stacked horizontal bars: per workstream, savings forecast to be delivered and at risk.
+    The page's figcaption titles the chart, so the figure has no title of its own."""
+    names = [wrap(w.name) for w in delivery.workstreams]
     traces = []
-    for label, colour, pattern, values in (
-        ("Delivered", DELIVERED, "", [w.delivered for w in delivery.workstreams]),
-        ("At risk", AT_RISK, "/", [w.at_risk for w in delivery.workstreams]),
+    for label, colour, pattern, position, values in (
+        ("Delivered", DELIVERED, "", "inside", [w.delivered for w in delivery.workstreams]),
+        ("At risk", AT_RISK, "/", "outside", [w.at_risk for w in delivery.workstreams]),
     ):
         traces.append(
             {
@@ -37,10 +49,19 @@ def delivery_figure(delivery: Delivery) -> dict:
                 "y": names,
                 "x": [_m(v) for v in values],
                 "text": [f"{label}: {format_m(v)}" for v in values],
-                "textposition": "inside",
+                "textposition": position,
                 "insidetextanchor": "middle",
+                "textfont": {"color": "#ffffff" if position == "inside" else INK},
+                "cliponaxis": False,
                 "hovertemplate": "%{y}<br>%{text} £m<extra></extra>",
-                "marker": {"color": colour, "line": {"color": INK, "width": 1}, "pattern": {"shape": pattern}},
+                # the shortfall is hatched as well as red, so it reads without colour
+                "marker": {
+                    "color": colour,
+                    "line": {"color": INK, "width": 1},
+                    "pattern": {"shape": pattern, "fgcolor": colour, "bgcolor": "#ffffff", "solidity": 0.4}
+                    if pattern
+                    else {"shape": ""},
+                },
                 "meta": {"short_text": [format_m(v) for v in values]},
             }
         )
@@ -48,19 +69,14 @@ def delivery_figure(delivery: Delivery) -> dict:
         "data": traces,
         "layout": {
             "barmode": "stack",
-            "title": {
-                "text": f"Savings delivered and at risk, {delivery.period.title} (£m)",
-                "x": 0,
-                "xanchor": "left",
-            },
             "font": {"family": "arial, sans-serif", "color": INK, "size": 14},
             "paper_bgcolor": "#ffffff",
             "plot_bgcolor": "#ffffff",
-            "height": 120 + 60 * len(names),
-            "margin": {"l": 10, "r": 10, "t": 50, "b": 50, "pad": 4},
+            "height": 140 + 70 * len(names),
+            "margin": {"l": 10, "r": 90, "t": 10, "b": 60, "pad": 4},
             "xaxis": {"title": {"text": "£m saved"}, "gridcolor": GRID, "zerolinecolor": INK, "automargin": True},
             "yaxis": {"autorange": "reversed", "automargin": True},
-            "legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"},
+            "legend": {"orientation": "h", "x": 0, "y": -0.25, "yanchor": "top", "traceorder": "normal"},
             "dragmode": False,
         },
     }

@@ -3,7 +3,7 @@ parsed by ascweb.money; every error names the saving; nothing is saved unless al
 
 from django import forms
 
-from ascweb.money import format_pounds
+from ascweb.money import format_gbp, format_pounds
 from finance.forms import EXPLANATION_MAX, AmountField
 from savings.calculations import needs_off_target
 from savings.models import SavingForecast
@@ -89,7 +89,7 @@ class WorkstreamSavingsForm(forms.Form):
                 self.add_error(
                     f"status_{row.id}",
                     f"{name}: the forecast is £{format_pounds(forecast - row.target)} short of the target "
-                    f"of £{format_pounds(row.target)}, so mark it off target",
+                    f"of {format_gbp(row.target)}, so mark it off target",
                 )
         return cleaned
 

@@ -32,7 +32,7 @@ def test_the_figure_is_a_valid_stacked_bar_of_delivered_and_at_risk():
     delivered, at_risk = figure["data"]
     assert figure["layout"]["barmode"] == "stack"
     assert (delivered["name"], at_risk["name"]) == ("Delivered", "At risk")
-    assert delivered["y"] == ["Early Help", "Older and Younger Adults"]
+    assert delivered["y"] == ["Early Help", "Older and Younger<br>Adults"]
     assert delivered["x"] == [Decimal("1.500"), Decimal("2.546")]
     assert at_risk["x"] == [Decimal("0.000"), Decimal("2.399")]
 
@@ -64,3 +64,8 @@ def test_the_movement_since_the_previous_period():
     assert "fallen by 0.601 £m" in charts.movement_text(fallen)
     same = _delivery(previous, Totals(at_risk=239_900_000))
     assert "unchanged" in charts.movement_text(same)
+
+
+def test_long_labels_wrap_at_word_boundaries():
+    assert charts.wrap("Older and Younger Adults workstreams") == "Older and Younger<br>Adults workstreams"
+    assert charts.wrap("Business as usual") == "Business as usual"

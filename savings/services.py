@@ -74,7 +74,7 @@ def savings_forecast_update(*, user, period: Period, workstream: Workstream, ent
         _check(entry, targets.get(entry.saving_id, 0))
     existing = {
         f.saving_id: f
-        for f in SavingForecast.objects.select_for_update()
+        for f in SavingForecast.objects.select_for_update(of=("self",))
         .select_related("saving", "updated_by")
         .filter(period=period, saving_id__in=allowed)
     }

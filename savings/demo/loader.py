@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from ascweb.money import PENCE_PER_MILLION, parse_millions
+from ascweb.money import PENCE_PER_MILLION, PENCE_PER_THOUSAND, parse_millions
 from finance import calculations as finance_calculations
 from finance.models import FidelityNote, FinancialYear, Period
 from savings import calculations, demo_data
@@ -165,7 +165,10 @@ def _check_printed(periods: dict[str, Period], years: dict[str, FinancialYear], 
         computed = _computed(entry["column"], ids, period, targets, forecasts)
         computed = calculations.printed_value(printed, computed, magnitude=entry["printed_as"] == "magnitude")
         unit = int(Decimal(entry["rounded_to"]) * PENCE_PER_MILLION)
-        check = calculations.check_rounded(printed, computed, terms=len(ids), unit_pence=unit)
+        if unit == PENCE_PER_THOUSAND:  # tables print £m to 3 decimals
+            check = calculations.check_printed(printed, computed, len(ids))
+        else:  # prose such as "the required £47m"
+            check = calculations.check_rounded(printed, computed, terms=len(ids), unit_pence=unit)
         counts[check.kind] += 1
         if check.kind != finance_calculations.EXACT:
             FidelityNote.objects.create(

@@ -46,7 +46,7 @@ class WorkstreamSavingsForm(forms.Form):
                 label=f"{row.code} status",
                 choices=Status.choices,
                 widget=forms.RadioSelect,
-                initial=row.status if row.reported else (row.previous_status or Status.ON_TARGET),
+                initial=row.status,
                 error_messages={
                     "required": f"{name}: choose on target or off target",
                     "invalid_choice": f"{name}: choose on target or off target",

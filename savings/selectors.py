@@ -24,7 +24,7 @@ class SavingRow:
     workstream_id: int
     category: str
     target: int
-    forecast: int | None  # None: not yet updated this period (counted as on target)
+    forecast: int | None  # None: not yet updated this period (last period's figures stand)
     status: str
     rag: str
     explanation: str
@@ -41,7 +41,13 @@ class SavingRow:
 
     @property
     def figures(self) -> SavingFigures:
-        return SavingFigures(self.target, self.target if self.forecast is None else self.forecast)
+        """A saving not yet updated this period stands at the last published period's forecast
+        (a new period starts from the last one's figures), or at its target if it had none."""
+        if self.forecast is not None:
+            return SavingFigures(self.target, self.forecast)
+        if self.previous_forecast is not None:
+            return SavingFigures(self.target, self.previous_forecast)
+        return SavingFigures(self.target, self.target)
 
     @property
     def variance(self) -> int:
@@ -68,6 +74,10 @@ class PeriodSavings:
     targets: dict[tuple[int, int], int]  # (saving id, year id) -> target, every saving
     savings_by_workstream: dict[int, list[int]] = field(default_factory=dict)  # every saving
     mitigations: list[Mitigation] = field(default_factory=list)
+
+    @property
+    def not_updated(self) -> int:
+        return sum(1 for row in self.rows if not row.reported)
 
     def rows_of(self, workstream_id: int) -> list[SavingRow]:
         return [row for row in self.rows if row.workstream_id == workstream_id]
@@ -156,7 +166,7 @@ def _row(
         category=saving["category"],
         target=target or 0,
         forecast=current.forecast if current else None,
-        status=current.status if current else SavingForecast.Status.ON_TARGET,
+        status=current.status if current else (before.status if before else SavingForecast.Status.ON_TARGET),
         rag=current.rag if current else "",
         explanation=current.explanation if current else "",
         recovery_action=current.recovery_action if current else "",
@@ -278,7 +288,7 @@ def projects_table(data: PeriodSavings) -> list[ProjectRow]:
                     code=project.code,
                     label=project.description,
                     target=figures.target,
-                    forecast=project.forecast,
+                    forecast=figures.forecast,
                     variance=figures.variance,
                     status="Off target" if project.off_target else "On target",
                     reported=project.reported,

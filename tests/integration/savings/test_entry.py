@@ -170,3 +170,12 @@ def test_members_never_see_draft_savings_figures(open_period, officer_client, me
 
     assert panel_context(open_period, U.objects.get(username="member")) is None
     assert panel_context(open_period, U.objects.get(username="officer")) is not None
+
+
+def test_a_new_period_starts_from_the_last_published_forecasts(open_period, officer_client):
+    data = selectors.period_savings(open_period)
+    assert data.not_updated == len(data.rows) == 18
+    totals = data.total()
+    assert (totals.forecast, totals.at_risk) == (-1_033_900_000, 387_400_000)  # Period 10's
+    page = officer_client.get("/periods/2017-18/11/savings/").content.decode()
+    assert "18 savings not yet updated this period" in page and "Period 10 (January) 2017-18 stand." in page

@@ -90,7 +90,7 @@ class ProjectsTable(_SavingsTable):
         super().__init__(rows, headers=headers, **kwargs)
 
     def render_status(self, value, record):
-        return value if record.reported else f"{value} (last period's; not yet updated)"
+        return value if record.reported else f"{value} (not yet updated)"
 
     def render_code(self, value, record):
         return value if record.kind == "line" else ""

@@ -1,0 +1,114 @@
+"""Forms: validation only, with the revenue form's rules. Amounts are typed in pounds and
+parsed by ascweb.money; every error names the saving; nothing is saved unless all is valid."""
+
+from django import forms
+
+from ascweb.money import format_gbp, format_pounds
+from finance.forms import EXPLANATION_MAX, AmountField
+from savings.calculations import needs_off_target
+from savings.models import SavingForecast
+from savings.selectors import SavingRow
+from savings.services import SavingEntry
+
+Status = SavingForecast.Status
+_STALE = ("required", "invalid", "min_value")
+
+
+def _text(label: str, name: str, initial: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=EXPLANATION_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        initial=initial,
+        error_messages={"max_length": f"{name}: keep the {label.split(' ', 1)[-1]} under {EXPLANATION_MAX} characters"},
+    )
+
+
+class WorkstreamSavingsForm(forms.Form):
+    """Forecast delivery, status, RAG, explanation and recovery action for each saving of a
+    workstream. A saving not yet updated this period starts from the last published period's
+    forecast, status and text, for the officer to review."""
+
+    def __init__(self, *args, rows: list[SavingRow], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.savings = rows
+        for row in rows:
+            name = f"{row.code} {row.description}"
+            start = row.forecast if row.forecast is not None else row.previous_forecast
+            self.fields[f"forecast_{row.id}"] = AmountField(
+                line_name=name,
+                what="forecast saving",
+                label=f"{row.code} forecast saving (£)",
+                initial=format_pounds(start) if start is not None else "",
+            )
+            self.fields[f"status_{row.id}"] = forms.ChoiceField(
+                label=f"{row.code} status",
+                choices=Status.choices,
+                widget=forms.RadioSelect,
+                initial=row.status,
+                error_messages={
+                    "required": f"{name}: choose on target or off target",
+                    "invalid_choice": f"{name}: choose on target or off target",
+                },
+            )
+            self.fields[f"rag_{row.id}"] = forms.ChoiceField(
+                label=f"{row.code} RAG grade (optional)",
+                choices=SavingForecast.Rag.choices,
+                required=False,
+                initial=row.rag,
+                error_messages={"invalid_choice": f"{name}: choose a RAG grade from the list"},
+            )
+            explanation = row.explanation if row.reported else row.previous_explanation
+            recovery = row.recovery_action if row.reported else row.previous_recovery_action
+            self.fields[f"explanation_{row.id}"] = _text(f"{row.code} explanation", name, explanation)
+            self.fields[f"recovery_{row.id}"] = _text(f"{row.code} recovery action", name, recovery)
+            self.fields[f"version_{row.id}"] = forms.IntegerField(
+                widget=forms.HiddenInput,
+                min_value=0,
+                initial=row.version,
+                error_messages=dict.fromkeys(_STALE, f"{name}: the form is out of date; open it again"),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for row in self.savings:
+            name = f"{row.code} {row.description}"
+            forecast, status = cleaned.get(f"forecast_{row.id}"), cleaned.get(f"status_{row.id}")
+            if forecast is not None and forecast > 0:
+                self.add_error(
+                    f"forecast_{row.id}",
+                    f"{name}: enter the saving as a negative amount (a reduction in spend), like -250,000",
+                )
+                continue
+            if status == Status.OFF_TARGET:
+                for key, what in (("explanation", "why it is off target"), ("recovery", "the recovery action")):
+                    if not (cleaned.get(f"{key}_{row.id}") or "").strip():
+                        self.add_error(f"{key}_{row.id}", f"{name}: it is off target, so give {what}")
+            elif status == Status.ON_TARGET and forecast is not None and needs_off_target(row.target, forecast):
+                self.add_error(
+                    f"status_{row.id}",
+                    f"{name}: the forecast is £{format_pounds(forecast - row.target)} short of the target "
+                    f"of {format_gbp(row.target)}, so mark it off target",
+                )
+        return cleaned
+
+    def entries(self) -> list[SavingEntry]:
+        data = self.cleaned_data
+        return [
+            SavingEntry(
+                saving_id=row.id,
+                forecast=data[f"forecast_{row.id}"],
+                status=data[f"status_{row.id}"],
+                rag=data.get(f"rag_{row.id}") or "",
+                explanation=(data.get(f"explanation_{row.id}") or "").strip(),
+                recovery_action=(data.get(f"recovery_{row.id}") or "").strip(),
+                version=data[f"version_{row.id}"],
+            )
+            for row in self.savings
+        ]
+
+    def rows(self):
+        """(saving row, {field name: bound field}) for the template."""
+        keys = ("forecast", "status", "rag", "explanation", "recovery")
+        return [(row, {key: self[f"{key}_{row.id}"] for key in keys}) for row in self.savings]

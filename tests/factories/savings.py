@@ -1,0 +1,36 @@
+"""A synthetic savings programme of any size, over a period set made by tests.factories.finance."""
+
+from finance.models import FinancialYear, Period
+from savings.models import Programme, Saving, SavingForecast, SavingTarget, Workstream
+
+
+def programme(*, year: FinancialYear, periods: list[Period], workstreams: int, savings_per_workstream: int) -> None:
+    later = [
+        FinancialYear.objects.get_or_create(
+            code=FinancialYear.code_for(year.start_year + n), start_year=year.start_year + n
+        )[0]
+        for n in (1, 2)
+    ]
+    targets, forecasts = [], []
+    for p in range(2):
+        prog = Programme.objects.create(code=f"P{p}", name=f"Programme {p}", order=p)
+        for w in range(workstreams):
+            stream = Workstream.objects.create(programme=prog, code=f"W{p}-{w}", name=f"Workstream {p}-{w}", order=w)
+            for s in range(savings_per_workstream):
+                saving = Saving.objects.create(workstream=stream, code=f"S{p}-{w}-{s}", description=f"Saving {s}")
+                for n, y in enumerate([year, *later]):
+                    targets.append(SavingTarget(saving=saving, year=y, amount=-100_000 * (s + n + 1)))
+                for period in periods:
+                    off = s % 2 == 1
+                    forecasts.append(
+                        SavingForecast(
+                            saving=saving,
+                            period=period,
+                            forecast=-50_000 * (s + 1) if off else -100_000 * (s + 1),
+                            status="off" if off else "on",
+                            explanation="short" if off else "",
+                            recovery_action="act" if off else "",
+                        )
+                    )
+    SavingTarget.objects.bulk_create(targets)
+    SavingForecast.objects.bulk_create(forecasts)

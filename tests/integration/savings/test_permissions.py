@@ -1,0 +1,56 @@
+"""Every savings URL x every persona gets the right status (see tests/conftest.py personas).
+Savings are edited by any finance officer or lead while the period is open; there is no
+per-officer assignment, so the other officer's answers equal the officer's."""
+
+import pytest
+from django.test import Client
+
+P10 = "/periods/2017-18/10/savings"
+P11 = "/periods/2017-18/11/savings"  # open (draft)
+
+# (method, url) -> expected status for anonymous, member, officer, other officer, lead.
+MATRIX = {
+    ("get", f"{P10}/"): (302, 200, 200, 200, 200),
+    ("get", f"{P10}/programme/"): (302, 200, 200, 200, 200),
+    ("get", f"{P10}/projects/"): (302, 200, 200, 200, 200),
+    ("get", f"{P10}/workstreams/COM/edit/"): (302, 403, 403, 403, 403),  # published: locked
+    ("post", f"{P10}/workstreams/COM/edit/"): (302, 403, 403, 403, 403),
+    ("get", f"{P11}/"): (302, 404, 200, 200, 200),  # a draft does not exist for members
+    ("get", f"{P11}/programme/"): (302, 404, 200, 200, 200),
+    ("get", f"{P11}/projects/"): (302, 404, 200, 200, 200),
+    ("get", f"{P11}/workstreams/COM/edit/"): (302, 404, 200, 200, 200),
+    ("post", f"{P11}/workstreams/COM/edit/"): (302, 404, 400, 400, 400),  # empty form: errors, nothing saved
+    ("get", f"{P11}/workstreams/NOPE/edit/"): (302, 404, 404, 404, 404),
+    ("get", "/periods/2017-18/99/savings/"): (302, 404, 404, 404, 404),
+}
+PERSONAS = ("anonymous", "member", "officer", "other_officer", "lead")
+
+
+@pytest.fixture
+def clients(request, open_period) -> dict[str, Client]:
+    return {
+        "anonymous": Client(),
+        "member": request.getfixturevalue("member_client"),
+        "officer": request.getfixturevalue("officer_client"),
+        "other_officer": request.getfixturevalue("other_officer_client"),
+        "lead": request.getfixturevalue("lead_client"),
+    }
+
+
+@pytest.mark.parametrize(("method", "url"), list(MATRIX))
+def test_every_savings_url_for_every_persona(clients, method, url):
+    expected = dict(zip(PERSONAS, MATRIX[(method, url)], strict=True))
+    got = {persona: getattr(client, method)(url, {}).status_code for persona, client in clients.items()}
+    assert got == expected
+
+
+def test_a_submitted_period_is_locked_for_savings(open_period, officer_client, lead_client):
+    from django.contrib.auth.models import User
+
+    from finance.services import period_transition
+
+    period_transition(user=User.objects.get(username="lead"), period=open_period, action="submit")
+    url = "/periods/2017-18/11/savings/workstreams/COM/edit/"
+    assert officer_client.get(url).status_code == 403
+    assert officer_client.post(url, {}).status_code == 403
+    assert lead_client.post(url, {}).status_code == 403

@@ -1,0 +1,76 @@
+"""Savings calculations: pure, integer pence. Savings are negative; variance = forecast - target,
+so a shortfall is positive."""
+
+import pytest
+
+from savings import calculations as calc
+from savings.calculations import SavingFigures, Totals
+
+M = 100_000_000  # pence in £1m
+
+
+def test_variance_is_forecast_less_target_so_a_shortfall_is_positive():
+    assert calc.variance(-1_000 * M // 1000, -266 * M // 1000) == 734 * M // 1000
+    assert calc.variance(-M, -M) == 0
+    assert calc.variance(-M, -2 * M) == -M  # over-delivery
+
+
+@pytest.mark.parametrize(("variance", "risk"), [(5, 5), (0, 0), (-5, 0)])
+def test_at_risk_is_the_shortfall_and_never_negative(variance, risk):
+    assert calc.at_risk(variance) == risk
+
+
+def test_figures_delivered_is_the_forecast_as_money_saved():
+    figures = SavingFigures(target=-1_000_00, forecast=-266_00)
+    assert figures.delivered == 266_00
+    assert figures.at_risk == 734_00
+    assert (figures + SavingFigures(-1, -1)).target == -1_000_01
+
+
+def test_total_sums_shortfalls_saving_by_saving_so_over_delivery_hides_nothing():
+    short = SavingFigures(target=-100, forecast=-40)  # 60 at risk
+    over = SavingFigures(target=-100, forecast=-150)  # 50 over
+    totals = calc.total([short, over])
+    assert (totals.target, totals.forecast, totals.count) == (-200, -190, 2)
+    assert totals.variance == 10
+    assert totals.at_risk == 60
+    assert totals.delivered == 190
+
+
+def test_total_of_nothing_is_zero():
+    assert calc.total([]) == Totals()
+
+
+def test_totals_by_groups_in_first_seen_order():
+    items = [("b", SavingFigures(-10, -5)), ("a", SavingFigures(-3, -3)), ("b", SavingFigures(-1, 0))]
+    grouped = calc.totals_by(items, key=lambda i: i[0], figures=lambda i: i[1])
+    assert list(grouped) == ["b", "a"]
+    assert grouped["b"] == Totals(target=-11, forecast=-5, at_risk=6, count=2)
+
+
+def test_movement_since_the_previous_period():
+    assert calc.movement(3_874, 0) == 3_874
+    assert calc.movement(100, 300) == -200
+    assert calc.movement(100, None) is None
+
+
+@pytest.mark.parametrize(
+    ("target", "forecast", "off"), [(-100, -99, True), (-100, -100, False), (-100, -101, False), (0, 0, False)]
+)
+def test_a_forecast_short_of_its_target_must_be_off_target(target, forecast, off):
+    assert calc.needs_off_target(target, forecast) is off
+
+
+def test_printed_prose_is_compared_unsigned():
+    assert calc.printed_value(387_400_000, -387_400_000, magnitude=True) == 387_400_000
+    assert calc.printed_value(-387_400_000, 387_400_000, magnitude=False) == 387_400_000
+
+
+def test_check_rounded_uses_the_unit_the_paper_printed():
+    # "the required £47m" against 47.126: within half a million per figure
+    check = calc.check_rounded(47 * M, 47_126 * M // 1000, terms=1, unit_pence=M)
+    assert check.kind == "rounding"
+    # a 0.500 difference in a table printed to £1,000 is an error
+    table = calc.check_rounded(-6_842 * M // 1000, -7_342 * M // 1000, terms=7, unit_pence=100_000)
+    assert table.kind == "error"
+    assert calc.check_rounded(5, 5, terms=1, unit_pence=100_000).kind == "exact"

@@ -57,3 +57,15 @@ def member_client(demo) -> Client:
 def open_period(demo) -> Period:
     """Period 11, started by the lead from Period 10's figures and open to officers."""
     return period_create_next(user=User.objects.get(username="lead"), year=demo, number=11)
+
+
+PERSONAS = ("anonymous", "member", "officer", "other_officer", "lead")
+
+
+@pytest.fixture
+def persona_clients(request, open_period) -> dict[str, Client]:
+    """A signed-in client per persona (and an anonymous one), with Period 11 open."""
+    clients = {"anonymous": Client()}
+    for persona in PERSONAS[1:]:
+        clients[persona] = request.getfixturevalue(f"{persona}_client")
+    return clients

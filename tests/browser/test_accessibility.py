@@ -10,8 +10,33 @@ pytestmark = pytest.mark.browser
 
 P10, P11 = "/periods/2017-18/10", "/periods/2017-18/11"
 PAGES = {
-    "member": ["/periods/", f"{P10}/", f"{P10}/appendix-a/", f"{P10}/areas/STU/", "/accessibility/"],
-    "officer": [f"{P11}/workspace/", f"{P11}/areas/STU/edit/", f"{P11}/appendix-a/"],
+    "member": [
+        "/periods/",
+        f"{P10}/dashboard/",
+        f"{P10}/",
+        f"{P10}/appendix-a/",
+        f"{P10}/areas/STU/",
+        f"{P10}/savings/",
+        f"{P10}/savings/programme/",
+        f"{P10}/savings/projects/",
+        f"{P10}/ibcf/",
+        f"{P10}/reserves/",
+        f"{P10}/capital/",
+        f"{P10}/pack/",
+        "/accessibility/",
+    ],
+    "officer": [
+        f"{P11}/workspace/",
+        f"{P11}/areas/STU/edit/",
+        f"{P11}/appendix-a/",
+        f"{P11}/dashboard/",
+        f"{P11}/savings/",
+        f"{P11}/savings/projects/",
+        f"{P11}/savings/workstreams/COM/edit/",
+        f"{P11}/ibcf/edit/",
+        f"{P11}/reserves/edit/",
+        f"{P11}/capital/edit/",
+    ],
     "lead": [
         f"{P11}/",
         "/fidelity/",
@@ -20,6 +45,9 @@ PAGES = {
         f"{P11}/audit/",
         "/lines/STU-OP/history/",
         f"{P10}/",
+        f"{P11}/pack/",
+        "/net-expenditure/upload/",
+        "/net-expenditure/profiles/2017-18/",
     ],
 }
 PASSWORDS = {"member": "member-demo-2017", "officer": "officer-demo-2017", "lead": "lead-demo-2017"}

@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client
 
+from tests.conftest import PERSONAS
+
 P10 = "/periods/2017-18/10"
 P11 = "/periods/2017-18/11"  # open (draft)
 
@@ -32,25 +34,13 @@ MATRIX = {
     ("get", "/periods/2017-18/99/"): (302, 404, 404, 404, 404),
     ("get", f"{P10}/areas/NOPE/"): (302, 404, 404, 404, 404),
 }
-PERSONAS = ("anonymous", "member", "officer", "other_officer", "lead")
-
-
-@pytest.fixture
-def clients(request, open_period) -> dict[str, Client]:
-    return {
-        "anonymous": Client(),
-        "member": request.getfixturevalue("member_client"),
-        "officer": request.getfixturevalue("officer_client"),
-        "other_officer": request.getfixturevalue("other_officer_client"),
-        "lead": request.getfixturevalue("lead_client"),
-    }
 
 
 @pytest.mark.parametrize(("method", "url"), list(MATRIX))
-def test_every_url_for_every_persona(clients, method, url):
+def test_every_url_for_every_persona(persona_clients, method, url):
     expected = dict(zip(PERSONAS, MATRIX[(method, url)], strict=True))
     got = {}
-    for persona, client in clients.items():
+    for persona, client in persona_clients.items():
         data = {"action": "submit"} if url.endswith("/status/") else {}
         response = getattr(client, method)(url, data)
         got[persona] = response.status_code

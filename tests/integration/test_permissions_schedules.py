@@ -2,11 +2,11 @@
 area, so ANY finance officer may edit them (not only an assigned one) while the period is open."""
 
 import pytest
-from django.test import Client
+
+from tests.conftest import PERSONAS
 
 P10 = "/periods/2017-18/10"  # published
 P11 = "/periods/2017-18/11"  # open (draft)
-PERSONAS = ("anonymous", "member", "officer", "other_officer", "lead")
 
 # (method, url) -> status for anonymous, member, officer, other officer, lead
 MATRIX = {
@@ -32,21 +32,10 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def clients(request, open_period) -> dict[str, Client]:
-    return {
-        "anonymous": Client(),
-        "member": request.getfixturevalue("member_client"),
-        "officer": request.getfixturevalue("officer_client"),
-        "other_officer": request.getfixturevalue("other_officer_client"),
-        "lead": request.getfixturevalue("lead_client"),
-    }
-
-
 @pytest.mark.parametrize(("method", "url"), list(MATRIX))
-def test_every_url_for_every_persona(clients, method, url):
+def test_every_url_for_every_persona(persona_clients, method, url):
     expected = dict(zip(PERSONAS, MATRIX[(method, url)], strict=True))
-    got = {persona: getattr(client, method)(url, {}).status_code for persona, client in clients.items()}
+    got = {persona: getattr(client, method)(url, {}).status_code for persona, client in persona_clients.items()}
     assert got == expected
 
 

@@ -3,7 +3,8 @@ Savings are edited by any finance officer or lead while the period is open; ther
 per-officer assignment, so the other officer's answers equal the officer's."""
 
 import pytest
-from django.test import Client
+
+from tests.conftest import PERSONAS
 
 P10 = "/periods/2017-18/10/savings"
 P11 = "/periods/2017-18/11/savings"  # open (draft)
@@ -23,24 +24,12 @@ MATRIX = {
     ("get", f"{P11}/workstreams/NOPE/edit/"): (302, 404, 404, 404, 404),
     ("get", "/periods/2017-18/99/savings/"): (302, 404, 404, 404, 404),
 }
-PERSONAS = ("anonymous", "member", "officer", "other_officer", "lead")
-
-
-@pytest.fixture
-def clients(request, open_period) -> dict[str, Client]:
-    return {
-        "anonymous": Client(),
-        "member": request.getfixturevalue("member_client"),
-        "officer": request.getfixturevalue("officer_client"),
-        "other_officer": request.getfixturevalue("other_officer_client"),
-        "lead": request.getfixturevalue("lead_client"),
-    }
 
 
 @pytest.mark.parametrize(("method", "url"), list(MATRIX))
-def test_every_savings_url_for_every_persona(clients, method, url):
+def test_every_savings_url_for_every_persona(persona_clients, method, url):
     expected = dict(zip(PERSONAS, MATRIX[(method, url)], strict=True))
-    got = {persona: getattr(client, method)(url, {}).status_code for persona, client in clients.items()}
+    got = {persona: getattr(client, method)(url, {}).status_code for persona, client in persona_clients.items()}
     assert got == expected
 
 

@@ -6,6 +6,7 @@ Closing balances, totals and slippage are never stored: see finance/calculations
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from finance.models import PENCE, Period
 
@@ -22,6 +23,8 @@ class Reserve(models.Model):
     description = models.TextField(blank=True, help_text="Printed after the name in the statement")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     order = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "code"]
@@ -46,6 +49,8 @@ class ReservePosition(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["reserve", "period"], name="reserve_position_unique_per_period"),
@@ -61,6 +66,8 @@ class CapitalScheme(models.Model):
     code = models.CharField(max_length=40, unique=True)
     name = models.CharField(max_length=300)
     order = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "code"]
@@ -81,6 +88,8 @@ class CapitalPosition(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

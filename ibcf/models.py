@@ -8,6 +8,7 @@ opens its next period in).
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from finance.models import PENCE, FinancialYear, Period
 
@@ -33,6 +34,8 @@ class GrantStream(models.Model):
         help_text="The reserve that holds this grant's unspent balance carried forward",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "code"]
 
@@ -44,6 +47,8 @@ class GrantAmount(models.Model):
     stream = models.ForeignKey(GrantStream, on_delete=models.CASCADE, related_name="amounts")
     start_year = models.PositiveSmallIntegerField(help_text="2017 for 2017-18")
     amount = models.BigIntegerField(db_comment=PENCE)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["start_year"]
@@ -74,6 +79,8 @@ class Scheme(models.Model):
     description = models.TextField()
     impact = models.TextField(blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "code"]
 
@@ -88,6 +95,8 @@ class PlanVersion(models.Model):
     date = models.DateField(help_text="When this version was agreed or reported")
     source = models.TextField(blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["date", "id"]
 
@@ -100,6 +109,8 @@ class SchemeAllocation(models.Model):
     scheme = models.ForeignKey(Scheme, on_delete=models.PROTECT, related_name="allocations")
     start_year = models.PositiveSmallIntegerField(help_text="2017 for 2017-18")
     amount = models.BigIntegerField(db_comment=PENCE, help_text="Planned amount, pence")
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -116,6 +127,8 @@ class AcuteSystem(models.Model):
     ccgs = models.CharField(max_length=300, blank=True)
     order = models.PositiveIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "name"]
 
@@ -130,6 +143,8 @@ class AcuteSystemAllocation(models.Model):
     system = models.ForeignKey(AcuteSystem, on_delete=models.PROTECT, related_name="allocations")
     start_year = models.PositiveSmallIntegerField()
     amount = models.BigIntegerField(db_comment=PENCE)
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -153,6 +168,8 @@ class SchemeUpdate(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

@@ -274,3 +274,12 @@ def test_a_bad_input_page_keeps_the_token_it_was_drawn_from(officer_client, othe
     assert bad.status_code == 400
     assert bad.context["token"] == mine  # so fixing the typo still meets the other save
     assert officer_client.post(url, {**_capital_data(), "token": mine}).status_code == 409
+
+
+def test_every_change_to_a_reserve_is_kept_in_the_history(other_officer_client, open_period):
+    data = _reserve_data({("RES-IBCF", "proposed_usage"): "10,971,234.56"})
+    assert other_officer_client.post(f"{P11}/reserves/edit/", data).status_code == 302
+    position = ReservePosition.objects.get(period=open_period, reserve__code="RES-IBCF")
+    latest = position.history.order_by("-history_date").first()
+    assert (latest.proposed_usage, latest.history_user.username) == (1_097_123_456, "officer2")
+    assert position.history.count() == 1  # Period 11's position is created by this first save

@@ -246,3 +246,11 @@ def test_scheme_updates_saved_by_someone_else_are_not_silently_overwritten(lead_
     clash = officer_client.post(url, {**_update_data({("iBCF1", "progress"): "Mine"}), "token": token})
     assert clash.status_code == 409
     assert SchemeUpdate.objects.get(period=open_period, scheme__code="iBCF1").activity_progress == "Progress on iBCF1"
+
+
+def test_every_change_to_a_scheme_update_is_kept_in_the_history(officer_client, open_period):
+    data = _update_data({("iBCF8", "spend"): "1,234,567.89"})
+    assert officer_client.post(f"{P11}/ibcf/edit/", data).status_code == 302
+    update = SchemeUpdate.objects.get(period=open_period, scheme__code="iBCF8")
+    latest = update.history.order_by("-history_date").first()
+    assert (latest.spend_to_date, latest.history_user.username) == (123_456_789, "officer")

@@ -107,12 +107,15 @@ def _pages(data_set: str, runs: int) -> list[Result]:
         _measure("Summary (table 2.1)", _get(_client(member), f"{base}/"), runs, baseline),
         _measure("Appendix A", _get(_client(member), f"{base}/appendix-a/"), runs, baseline),
     ]
-    if _has_url(f"{base}/dashboard/"):
+    if _has_url(f"{base}/dashboard/", member):
         results.insert(0, _measure("Member dashboard", _get(_client(member), f"{base}/dashboard/"), runs, baseline))
     if open_period is not None:
         results += _officer_form(officer, open_period, runs, baseline)
     for extra in registry_benchmarks(published, member, runs, baseline):
         results.append(extra)
+    pack = f"{base}/pack.pdf"
+    if _has_url(pack, member):
+        results.append(_measure("Appendix pack PDF", _get(_client(member), pack), 3, baseline, "warm browser"))
     return results
 
 
@@ -121,7 +124,7 @@ def registry_benchmarks(period, member: str, runs: int, baseline) -> list[Result
     results = []
     for table in registry.tables():
         url = f"/periods/{period.year.code}/{period.number}/tables/{table.name}.xlsx"
-        if _has_url(url, member):
+        if table.name in ("appendix-a", "savings-projects", "reserves") and _has_url(url, member):
             results.append(_measure(f"Excel: {table.name}", _get(_client(member), url), max(5, runs // 3), baseline))
     return results
 

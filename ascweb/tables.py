@@ -15,6 +15,11 @@ class BaseTable(tables.Table):
         template_name = "tables/govuk_table.html"
 
     def __init__(self, *args, caption: str = "", headers: dict[str, str] | None = None, **kwargs):
+        # django-tables2 does not inherit Meta unless a subclass writes Meta(BaseTable.Meta):
+        # apply the house style here so every table has it whatever its Meta says.
+        if not self._meta.attrs.get("class"):
+            kwargs.setdefault("attrs", {**self._meta.attrs, "class": "govuk-table app-table"})
+        kwargs.setdefault("orderable", False)
         super().__init__(*args, **kwargs)
         self.caption = caption or self.caption
         for name, header in (headers or {}).items():

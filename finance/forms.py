@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ascweb.money import AmountError, format_pounds, parse_amount
+from ascweb.money import AmountError, format_gbp, format_pounds, parse_amount
 from finance.calculations import BASIS_POINTS, PERIODS_IN_YEAR, needs_explanation
 from finance.models import MONTHS, BudgetProfile
 from finance.selectors import EntryLine
@@ -79,8 +79,8 @@ class AreaForecastForm(forms.Form):
             if needs_explanation(forecast - budget, self.threshold) and not explanation and not entry.group_explained:
                 self.add_error(
                     f"explanation_{line.id}",
-                    f"{line.name}: explain the variance of £{format_pounds(forecast - budget)}; "
-                    f"variances of £{format_pounds(self.threshold)} or more need an explanation",
+                    f"{line.name}: explain the variance of {format_gbp(forecast - budget)}; "
+                    f"variances of {format_gbp(self.threshold)} or more need an explanation",
                 )
         return cleaned
 

@@ -4,7 +4,7 @@ demo data and dashboard (called once from FinanceConfig.ready())."""
 from ascweb.registry import DashboardPanel, DemoLoader, ExportTable, PeriodPage, registry
 from finance import selectors_reserves
 from finance.permissions_schedules import can_see_schedule_forms
-from finance.tables_reserves import MovementTable
+from finance.tables_reserves import CapitalTable, MovementTable, ReservesTable
 
 RESERVES_COLUMNS = [
     ("reserve", lambda r: r.printed_label, "text"),
@@ -46,11 +46,25 @@ def register() -> None:
             selectors_reserves.reserves_table,
             RESERVES_COLUMNS,
             50,
+            html=lambda period, rows: ReservesTable(
+                rows,
+                start_year=period.year.start_year,
+                caption=f"Adult Social Services Reserves and Provisions, {period.title}",
+            ),
         )
     )
     registry.add_export_table(
         ExportTable(
-            "capital", "Adult Social Services Capital Programme", selectors_reserves.capital_table, CAPITAL_COLUMNS, 60
+            "capital",
+            "Adult Social Services Capital Programme",
+            selectors_reserves.capital_table,
+            CAPITAL_COLUMNS,
+            60,
+            html=lambda period, rows: CapitalTable(
+                rows,
+                start_year=period.year.start_year,
+                caption=f"Adult Social Services Capital Programme, {period.title}",
+            ),
         )
     )
     registry.add_demo_loader(DemoLoader("reserves-capital", load_reserves_capital, order=40))

@@ -43,6 +43,18 @@ def period_for(user, year_code: str, number: int) -> Period | None:
     return periods_visible_to(user).filter(year__code=year_code, number=number).first()
 
 
+def next_period_year() -> tuple[FinancialYear | None, Period | None]:
+    """The year the next period belongs to, and that year's latest period: the year of the
+    latest period there is (years also exist for plans and profiles, so not the newest year)."""
+    latest = Period.objects.select_related("year").order_by("-year__start_year", "-number").first()
+    if latest is None:
+        return FinancialYear.objects.order_by("start_year").first(), None
+    if latest.number == 13:
+        following = FinancialYear.objects.filter(start_year=latest.year.start_year + 1).first()
+        return (following, None) if following else (latest.year, latest)
+    return latest.year, latest
+
+
 def previous_period(period: Period, *, published_only: bool) -> Period | None:
     earlier = Period.objects.filter(year_id=period.year_id, number__lt=period.number)
     if published_only:
@@ -434,8 +446,8 @@ _AUDITED = (("budget", "budget"), ("forecast", "forecast outturn"), ("explanatio
 
 
 def _figure_changes(before, after) -> list[tuple[str, object, object]]:
-    if before is None:
-        return [(label, None, getattr(after, field)) for field, label in _AUDITED]
+    if before is None:  # created: what it was set to (an empty explanation is not news)
+        return [(label, None, getattr(after, field)) for field, label in _AUDITED if getattr(after, field) != ""]
     return [
         (label, getattr(before, field), getattr(after, field))
         for field, label in _AUDITED

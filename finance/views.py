@@ -270,10 +270,9 @@ def period_action(request: HttpRequest, year: str, number: int) -> HttpResponse:
 def period_create(request: HttpRequest) -> HttpResponse:
     if not permissions.can_manage_periods(request.user):
         raise PermissionDenied("Only a finance lead can start a period")
-    year = FinancialYear.objects.order_by("-start_year").first()
+    year, latest = selectors.next_period_year()
     if year is None:
         raise Http404("No financial year has been set up")
-    latest = year.periods.order_by("-number").first()
     form = NextPeriodForm(request.POST or None, after=latest.number if latest else 0)
     if request.method == "POST" and form.is_valid():
         try:

@@ -3,7 +3,7 @@
 from ascweb.registry import DashboardPanel, ExportTable, registry
 from finance.permissions_schedules import can_see_schedule_forms
 from ibcf import selectors
-from ibcf.tables import SpendTable
+from ibcf.tables import AppendixCTable, SpendTable
 
 APPENDIX_C_COLUMNS = [
     ("code", lambda r: r.code if r.kind == "line" else "", "text"),
@@ -39,6 +39,17 @@ def spend_panel(period, user) -> dict | None:
 
 def register() -> None:
     registry.add_export_table(
-        ExportTable("ibcf", "Appendix C: improved Better Care Fund", selectors.appendix_c, APPENDIX_C_COLUMNS, 40)
+        ExportTable(
+            "ibcf",
+            "Appendix C: improved Better Care Fund",
+            selectors.appendix_c,
+            APPENDIX_C_COLUMNS,
+            40,
+            html=lambda period, rows: AppendixCTable(
+                rows,
+                years=selectors.plan_years(period),
+                caption=f"Improved Better Care Fund (iBCF) summary and update, {period.title}",
+            ),
+        )
     )
     registry.add_dashboard_panel(DashboardPanel("iBCF plan against spend", "ibcf/spend_panel.html", spend_panel, 40))

@@ -2,6 +2,16 @@
 
 from ascweb.registry import ExportTable, registry
 from savings import selectors
+from savings.tables import ProgrammeTable, ProjectsTable, SavingsSummaryTable
+
+
+def _html(table_class, caption: str):
+    """The page's own table, for the PDF pack and Excel (one layout for screen and print)."""
+
+    def build(period, rows):
+        return table_class(rows, data=selectors.period_savings(period), caption=caption.format(title=period.title))
+
+    return build
 
 
 def _summary(period):
@@ -47,11 +57,32 @@ PROJECT_COLUMNS = [
 
 def register() -> None:
     registry.add_export_table(
-        ExportTable("savings-summary", "Savings forecast summary (off and on target)", _summary, SUMMARY_COLUMNS, 30)
+        ExportTable(
+            "savings-summary",
+            "Savings forecast summary (off and on target)",
+            _summary,
+            SUMMARY_COLUMNS,
+            30,
+            html=_html(SavingsSummaryTable, "Savings forecast summary, {title}"),
+        )
     )
     registry.add_export_table(
-        ExportTable("savings-programme", "Savings programme by workstream and year", _programme, PROGRAMME_COLUMNS, 31)
+        ExportTable(
+            "savings-programme",
+            "Savings programme by workstream and year",
+            _programme,
+            PROGRAMME_COLUMNS,
+            31,
+            html=_html(ProgrammeTable, "Savings programme by programme and workstream, {title}"),
+        )
     )
     registry.add_export_table(
-        ExportTable("savings-projects", "Appendix D: savings by workstream and project", _projects, PROJECT_COLUMNS, 32)
+        ExportTable(
+            "savings-projects",
+            "Appendix D: savings by workstream and project",
+            _projects,
+            PROJECT_COLUMNS,
+            32,
+            html=_html(ProjectsTable, "Savings by workstream and project, {title}"),
+        )
     )

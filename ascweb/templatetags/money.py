@@ -34,3 +34,9 @@ def m_abs(pence: int | None) -> str:
 def gbp(pence: int | None) -> str:
     """£ with the sign first, for prose and hints: -£76,870,000."""
     return money.format_gbp(pence)
+
+
+@register.filter
+def pct_abs(ratio) -> str:
+    """A percentage without sign, for prose that already says over- or underspend."""
+    return money.format_pct(abs(ratio) if ratio is not None else None)

@@ -307,6 +307,8 @@ class NetExpenditure(models.Model):
     )
     amount = models.BigIntegerField(db_comment=PENCE, help_text="Net expenditure in the period, pence")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["year__start_year", "period", "area__order"]
         constraints = [
@@ -355,6 +357,8 @@ class BudgetProfile(models.Model):
     note = models.CharField(
         max_length=500, blank=True, help_text="Shown with the net expenditure graph: where the figures came from"
     )
+
+    history = HistoricalRecords()
 
     def __str__(self) -> str:
         return f"{self.year} profile: {self.get_method_display()}"

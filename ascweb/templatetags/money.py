@@ -40,3 +40,14 @@ def gbp(pence: int | None) -> str:
 def pct_abs(ratio) -> str:
     """A percentage without sign, for prose that already says over- or underspend."""
     return money.format_pct(abs(ratio) if ratio is not None else None)
+
+
+@register.filter
+def audit_value(value) -> str:
+    """A value in the audit log: amounts (pence) as £, text as itself, long text summarised."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return money.format_gbp(value)
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"

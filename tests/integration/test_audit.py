@@ -47,3 +47,16 @@ def test_audit_pages_are_for_leads_only(officer_client, member_client, open_peri
         assert client.get("/lines/STU-OP/history/").status_code == 403
     assert officer_client.get("/periods/2017-18/11/audit/").status_code == 403
     assert member_client.get("/periods/2017-18/11/audit/").status_code == 404  # a draft does not exist for them
+
+
+def test_the_period_audit_log_includes_savings_reserves_and_capital(lead_client, other_officer_client, open_period):
+    from finance.models_reserves import ReservePosition
+    from tests.integration.finance.test_reserves_capital import _reserve_data
+
+    data = _reserve_data({("RES-IBCF", "proposed_usage"): "10,971,234.56"})
+    assert other_officer_client.post("/periods/2017-18/11/reserves/edit/", data).status_code == 302
+    assert ReservePosition.objects.filter(period=open_period).exists()
+    entries = lead_client.get("/periods/2017-18/11/audit/").context["entries"]
+    reserve = next(e for e in entries if e.who == "officer2" and "Improved Better Care Fund" in e.subject)
+    assert ("proposed usage", None, 1_097_123_456) in reserve.changes
+    assert "£10,971,234.56" in lead_client.get("/periods/2017-18/11/audit/").content.decode()

@@ -3,13 +3,15 @@
 (function () {
   "use strict";
 
-  var NARROW = 600; // px: below this, bar labels show the figure alone
+  var NARROW = 600; // px: below this, bars carry no value labels
 
+  // On a phone there is no room for labels beside the bars: they would print over the area
+  // names. The same figures, with their signs in words, are in the table under each chart.
   function narrow(figure) {
     figure.layout.font = Object.assign({}, figure.layout.font, { size: 12 });
     figure.data.forEach(function (trace) {
-      if (trace.meta && trace.meta.short_text) {
-        trace.text = trace.meta.short_text;
+      if (trace.type === "bar" && trace.text) {
+        trace.textposition = "none";
       }
     });
   }

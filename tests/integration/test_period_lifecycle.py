@@ -115,3 +115,12 @@ def test_a_draft_figure_never_reaches_a_member(officer_client, member_client, op
         body = response.content.decode()
         assert "123.457" not in body and "123,456,789" not in body and "7QX" not in body, url
         assert "Period 11" not in body, url
+
+
+def test_the_next_period_follows_the_latest_period_not_the_newest_year(lead_client, demo):
+    from finance.models import FinancialYear
+
+    assert FinancialYear.objects.order_by("-start_year").first().code != "2017-18"  # plans and profiles run on
+    response = lead_client.get("/periods/new/")
+    assert response.context["year"].code == "2017-18"
+    assert [value for value, _label in response.context["form"].fields["number"].choices][:1] == [11]

@@ -4,7 +4,16 @@ import factory
 from django.contrib.auth.models import Group, User
 
 from ascweb import permissions
-from finance.models import AreaAssignment, FinancialYear, LineForecast, Period, PriorYearOutturn, ReportingLine
+from finance.models import (
+    AreaAssignment,
+    BudgetProfile,
+    FinancialYear,
+    LineForecast,
+    NetExpenditure,
+    Period,
+    PriorYearOutturn,
+    ReportingLine,
+)
 
 
 class FinancialYearFactory(factory.django.DjangoModelFactory):
@@ -78,3 +87,16 @@ def officer_for(area: ReportingLine) -> User:
     user = UserFactory(username="scale-officer", role=permissions.OFFICER)
     AreaAssignment.objects.get_or_create(user=user, area=area)
     return user
+
+
+def clear_council() -> None:
+    """Remove a synthetic council built by `council` (leaves before parents), to build another."""
+    LineForecast.objects.all().delete()
+    PriorYearOutturn.objects.all().delete()
+    NetExpenditure.objects.all().delete()
+    BudgetProfile.objects.all().delete()
+    AreaAssignment.objects.all().delete()
+    Period.objects.all().delete()
+    for kind in ("line", "group", "area", "department"):
+        ReportingLine.objects.filter(kind=kind).delete()
+    FinancialYear.objects.all().delete()

@@ -6,8 +6,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from ascweb import permissions
-from finance.models import AreaAssignment, FinancialYear, LineForecast, Period, PriorYearOutturn, ReportingLine
-from tests.factories.finance import UserFactory, council, officer_for
+from finance.models import Period
+from tests.factories.finance import UserFactory, clear_council, council, officer_for
 
 
 def _queries(client: Client, url: str) -> int:
@@ -46,21 +46,10 @@ def _measure(areas: int, lines: int) -> dict[str, int]:
     return counts
 
 
-def _clear() -> None:
-    """Remove the first synthetic council before building the second (leaves before parents)."""
-    LineForecast.objects.all().delete()
-    PriorYearOutturn.objects.all().delete()
-    AreaAssignment.objects.all().delete()
-    Period.objects.all().delete()
-    for kind in ("line", "group", "area", "department"):
-        ReportingLine.objects.filter(kind=kind).delete()
-    FinancialYear.objects.all().delete()
-
-
 @pytest.mark.django_db
 def test_query_counts_do_not_grow_with_the_council():
     small = _measure(areas=2, lines=3)
-    _clear()
+    clear_council()
     large = _measure(areas=12, lines=30)
     assert large == small
     assert max(small.values()) <= 12  # and stay few: session, user, roles, then one per table

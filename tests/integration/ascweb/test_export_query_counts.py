@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from ascweb import pack, permissions
 from ascweb.registry import registry
-from finance.models import FinancialYear, LineForecast, Period, PriorYearOutturn, ReportingLine
-from tests.factories.finance import UserFactory, council
+from finance.models import Period
+from tests.factories.finance import UserFactory, clear_council, council
 
 
 def _count(client: Client, url: str) -> int:
@@ -45,19 +45,10 @@ def _candidates() -> int:
     return len(registry.tables()) + len(registry.pack_sections)
 
 
-def _clear() -> None:
-    LineForecast.objects.all().delete()
-    PriorYearOutturn.objects.all().delete()
-    Period.objects.all().delete()
-    for kind in ("line", "group", "area", "department"):
-        ReportingLine.objects.filter(kind=kind).delete()
-    FinancialYear.objects.all().delete()
-
-
 @pytest.mark.django_db
 def test_export_query_counts_do_not_grow_with_the_council():
     small = _measure(areas=2, lines=3)
-    _clear()
+    clear_council()
     large = _measure(areas=12, lines=30)
     assert large == small, (small, large)
     # a handful of reads for each table or section the apps register

@@ -8,16 +8,13 @@ from django.test.utils import CaptureQueriesContext
 
 from ascweb import permissions
 from finance.models import (
-    AreaAssignment,
     BudgetProfile,
-    FinancialYear,
     LineForecast,
     NetExpenditure,
     Period,
-    PriorYearOutturn,
     ReportingLine,
 )
-from tests.factories.finance import FinancialYearFactory, PeriodFactory, UserFactory, council
+from tests.factories.finance import FinancialYearFactory, PeriodFactory, UserFactory, clear_council, council
 
 
 def _member() -> Client:
@@ -51,22 +48,10 @@ def _dashboard_queries(*, areas: int, lines: int, periods: tuple[int, ...], year
     return len(captured)
 
 
-def _clear() -> None:
-    NetExpenditure.objects.all().delete()
-    BudgetProfile.objects.all().delete()
-    LineForecast.objects.all().delete()
-    PriorYearOutturn.objects.all().delete()
-    AreaAssignment.objects.all().delete()
-    Period.objects.all().delete()
-    for kind in ("line", "group", "area", "department"):
-        ReportingLine.objects.filter(kind=kind).delete()
-    FinancialYear.objects.all().delete()
-
-
 @pytest.mark.django_db
 def test_the_dashboard_query_count_does_not_grow_with_lines_periods_or_history():
     small = _dashboard_queries(areas=2, lines=3, periods=(2, 10), years=1)
-    _clear()
+    clear_council()
     large = _dashboard_queries(areas=12, lines=30, periods=tuple(range(1, 14)), years=3)
     assert large == small
     # session, user, roles, one per kind of data (incl. the published structure): 13; the savings

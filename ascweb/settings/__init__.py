@@ -1,6 +1,6 @@
 """ascweb settings, all from the environment.
 
-DEBUG is off unless asked for; SECRET_KEY must be set when it is off. DATABASE_URL selects
+DEBUG is off unless asked for; the server will not start without SECRET_KEY when it is off. DATABASE_URL selects
 PostgreSQL (postgres://...); without it the embedded SQLite file db.sqlite3 is used.
 """
 
@@ -16,10 +16,11 @@ from .env import env_bool, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 DEBUG = env_bool("DEBUG", False)
+# Without SECRET_KEY (and DEBUG off) management commands still run, but nothing can be signed:
+# Django refuses an empty key the moment a session or token needs it, and ascweb/wsgi.py
+# refuses to start the server at all.
 SECRET_KEY = env_str("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])

@@ -88,3 +88,23 @@ def test_repeated_wrong_passwords_lock_the_account(demo):
 def test_the_session_expires(settings):
     assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def test_the_server_will_not_start_without_a_secret_key_but_commands_run():
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env["DJANGO_SETTINGS_MODULE"] = "ascweb.settings"
+    server = subprocess.run(  # noqa: S603 - our own wsgi module
+        [sys.executable, "-c", "import ascweb.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert server.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in server.stderr
+    command = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert command.returncode == 0, command.stdout + command.stderr
+    assert "No changes detected" in command.stdout

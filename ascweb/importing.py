@@ -51,6 +51,7 @@ class Table:
 
     header: list[str]
     rows: list[tuple[int, dict[str, str]]]
+    overfull: tuple[int, ...] = ()  # rows with filled cells beyond the last named column
 
 
 class FileProblem(ValueError):
@@ -151,8 +152,131 @@ def _table(records: list[list[str]]) -> Table:
     if not numbered:
         raise FileProblem("The file is empty")
     header = [str(h).strip().lower() for h in numbered[0][1]]
-    rows = []
+    while header and not header[-1]:
+        header.pop()
+    rows, overfull = [], []
     for number, values in numbered[1:]:
         padded = list(values) + [""] * (len(header) - len(values))
         rows.append((number, {h: str(v).strip() for h, v in zip(header, padded, strict=False) if h}))
-    return Table(header=header, rows=rows)
+        if any(str(v).strip() for v in padded[len(header) :]):
+            overfull.append(number)
+    return Table(header=header, rows=rows, overfull=tuple(overfull))
+
+
+# --- Columns: the one description of a kind's file, used to read it and to write its template ---
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an import file. `kind`: "text", "money" (£ in the file, pence here),
+    "number" (a whole number) or "choice" (one of `choices`, matched case-insensitively on
+    value or label). `required`: a row must give it; `max_length` for text."""
+
+    name: str
+    kind: str = "text"
+    required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()
+    max_length: int = 4000
+
+
+def read_cells(number: int, row: dict[str, str], columns: Iterable[Column], report: Report, label: str = ""):
+    """A row's values by column name (money in pence, numbers as int, choices as their value,
+    blank as None or ""), or None when any cell is wrong: each problem is added to `report`
+    naming the row, the column and (where given) what the row is about."""
+    from ascweb.money import AmountError, parse_amount
+
+    values: dict[str, object] = {}
+    ok = True
+    prefix = f"{label}: " if label else ""
+    for column in columns:
+        text = row.get(column.name, "")
+        if not text:
+            if column.required:
+                report.add(number, column.name, f"{prefix}give a {column.name.replace('_', ' ')}")
+                ok = False
+            values[column.name] = "" if column.kind in ("text", "choice") else None
+            continue
+        if column.kind == "money":
+            try:
+                values[column.name] = parse_amount(text)
+            except AmountError as error:
+                report.add(number, column.name, f"{prefix}{error}")
+                ok = False
+        elif column.kind == "number":
+            if text.isascii() and text.isdigit() and len(text) < 10:
+                values[column.name] = int(text)
+            else:
+                report.add(number, column.name, f"{prefix}{text!r} is not a whole number")
+                ok = False
+        elif column.kind == "choice":
+            wanted = text.casefold()
+            value = next((v for v, shown in column.choices if wanted in (v.casefold(), shown.casefold())), None)
+            if value is None:
+                allowed = ", ".join(shown for _v, shown in column.choices)
+                report.add(number, column.name, f"{prefix}{text!r} is not one of: {allowed}")
+                ok = False
+            values[column.name] = value
+        elif len(text) > column.max_length:
+            report.add(number, column.name, f"{prefix}keep it under {column.max_length:,} characters")
+            ok = False
+        else:
+            values[column.name] = text
+    return values if ok else None
+
+
+def pounds_text(pence: int | None) -> str:
+    """Plain pounds for a CSV cell, exact: 111098000 -> '1110980', -7687000050 -> '-76870000.50'."""
+    if pence is None:
+        return ""
+    sign = "-" if pence < 0 else ""
+    pounds, rest = divmod(abs(pence), 100)
+    return f"{sign}{pounds}" + (f".{rest:02d}" if rest else "")
+
+
+def template_csv(columns: list[Column], rows: Iterable[dict]) -> str:
+    """A template as CSV: the columns' names, then each row (money in plain pounds)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.name for c in columns])
+    for row in rows:
+        writer.writerow([_template_cell(c, row.get(c.name)) for c in columns])
+    return out.getvalue()
+
+
+def _template_cell(column: Column, value) -> str:
+    if column.kind == "money":
+        return pounds_text(value)
+    if column.kind == "choice" and value:
+        return dict(column.choices).get(value, value)
+    return "" if value is None else str(value)
+
+
+def template_xlsx(columns: list[Column], rows: Iterable[dict], *, title: str, sheet: str = "Figures") -> bytes:
+    """A template as a workbook: money cells are numbers (pounds to 2 decimals), not text."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    worksheet = workbook.active
+    worksheet.title = sheet[:31]
+    worksheet.append([c.name for c in columns])
+    for row in rows:
+        worksheet.append(
+            [
+                (None if row.get(c.name) is None else Decimal(row[c.name]) / 100)
+                if c.kind == "money"
+                else (row.get(c.name) if c.kind == "number" else _template_cell(c, row.get(c.name)))
+                for c in columns
+            ]
+        )
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        width = 16 if column.kind in ("money", "number") else 60 if column.max_length > 400 else 30
+        worksheet.column_dimensions[letter].width = width
+        if column.kind == "money":
+            for (cell,) in worksheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = "#,##0.00;-#,##0.00"
+    workbook.properties.title = title
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -7,7 +7,9 @@ Each app registers, from its AppConfig.ready():
 - demo loaders: the parts of the Norfolk demo data set, loaded by `load_demo` in order;
 - dashboard panels: sections of the member dashboard;
 - pack sections and pack charts: the appendix pack's text sections (Appendix B's
-  explanations) and the dashboard's charts, printed from the same Plotly figures.
+  explanations) and the dashboard's charts, printed from the same Plotly figures;
+- import kinds: figures a lead can load from a CSV/XLSX file (the template out, the file in),
+  all through one runner (finance.imports.run_import), one upload page and one command.
 
 The appendix pack (ascweb.pack) prints every registered table, section and chart in `order`;
 a part with `pack == APPENDIX` gets the next free letter, so letters follow the contents.
@@ -113,6 +115,40 @@ class ScaleGenerator:
     order: int
 
 
+@dataclass(frozen=True)
+class ImportKind:
+    """Figures that can be loaded from a file (see ascweb.importing and finance.imports).
+
+    - `columns`: the file's columns (ascweb.importing.Column), in template order; a file must
+      name each `required` column in its first row;
+    - `template_rows(period)`: the period's current figures as dicts by column name (money in
+      pence), written out as the template to fill in;
+    - `load(job)`: parse `job.upload` against the database, add every problem to `job.report`,
+      and write (inside the runner's transaction) only when there is none;
+    - `per_period`: the file is for one period, which must be open (a revenue import may create
+      it: `creates_period`); otherwise the file names its own years and periods;
+    - `description`: the upload page's explanation of the layout (plain text);
+    - `shown_at`: the page (URL name, reversed with year code and period number) where a
+      per-period import's figures are shown: the lead is taken there after a clean import.
+    """
+
+    name: str  # in URLs and on the command line: "period", "savings", ...
+    title: str  # "Revenue figures"
+    columns: list
+    template_rows: Callable[[Any], list[dict]]
+    load: Callable[[Any], None]
+    order: int
+    description: str = ""
+    per_period: bool = True
+    creates_period: bool = False
+    can_publish: bool = False
+    shown_at: str = "period"
+
+    @property
+    def required(self) -> list[str]:
+        return [c.name for c in self.columns if c.required]
+
+
 @dataclass
 class Registry:
     period_pages: list[PeriodPage] = field(default_factory=list)
@@ -128,6 +164,13 @@ class Registry:
 
     pack_sections: dict[str, PackSection] = field(default_factory=dict)
     pack_charts: dict[str, PackChart] = field(default_factory=dict)
+    import_kinds: dict[str, ImportKind] = field(default_factory=dict)
+
+    def add_import_kind(self, kind: ImportKind) -> None:
+        self.import_kinds[kind.name] = kind
+
+    def imports(self) -> list[ImportKind]:
+        return sorted(self.import_kinds.values(), key=lambda k: k.order)
 
     def add_period_page(self, page: PeriodPage) -> None:
         if page not in self.period_pages:

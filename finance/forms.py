@@ -147,27 +147,14 @@ class ImportForm(forms.Form):
     )
     publish = forms.BooleanField(label="Publish the period after a clean import", required=False)
 
-
-class NetExpenditureUploadForm(forms.Form):
-    """A CSV file of net expenditure by period; cleaned to its text."""
-
-    MAX_BYTES = 1_000_000
-
-    file = forms.FileField(
-        label="CSV file",
-        error_messages={"required": "Choose a CSV file to upload", "empty": "The file is empty"},
-    )
-
-    def clean_file(self) -> str:
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".csv"):
-            raise ValidationError("The file must be a CSV file (ending .csv)")
-        if upload.size > self.MAX_BYTES:
-            raise ValidationError("The file must be smaller than 1 MB")
-        try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValidationError("The file is not a CSV file in UTF-8 text; save it as 'CSV UTF-8'") from None
+    def __init__(self, *args, kind, **kwargs) -> None:
+        """The fields the import kind needs: a period's figures name the period; only a
+        kind that may publish offers to."""
+        super().__init__(*args, **kwargs)
+        if not kind.per_period:
+            del self.fields["year"], self.fields["number"]
+        if not kind.can_publish:
+            del self.fields["publish"]
 
 
 class BudgetProfileForm(forms.Form):

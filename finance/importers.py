@@ -1,4 +1,5 @@
-"""Validating a period's figures from an uploaded table: pure checks over rows, no writes.
+"""Validating a period's revenue figures from an uploaded table (finance.imports.REVENUE):
+pure checks over rows, no writes.
 
 Columns: line_code, line_name, area, budget, forecast_outturn, explanation (amounts in £).
 A line is matched by its code, or, where the code is blank, by its name or another name the
@@ -12,9 +13,6 @@ from ascweb.importing import Report, Table
 from ascweb.money import AmountError, parse_amount
 from finance.calculations import Tree, needs_explanation
 from finance.services import LineEntry
-
-COLUMNS = ["line_code", "line_name", "area", "budget", "forecast_outturn", "explanation"]
-REQUIRED = ["budget", "forecast_outturn"]
 
 
 @dataclass(frozen=True)
@@ -124,62 +122,3 @@ def _printed_total(number: int, row: dict[str, str], node_id: int, parsed: Parse
             parsed.totals.append(PrintedTotal(number, node_id, field_name, parse_amount(text)))
         except AmountError as error:
             report.add(number, column, f"printed total: {error}")
-
-
-# --- The template: the same columns out as in ---------------------------------------------------
-
-
-def _pounds(pence: int | None) -> str:
-    """Plain pounds for a CSV cell, exact: 111098000, -76870000.5 -> '-76870000.50'."""
-    if pence is None:
-        return ""
-    sign = "-" if pence < 0 else ""
-    pounds, rest = divmod(abs(pence), 100)
-    return f"{sign}{pounds}" + (f".{rest:02d}" if rest else "")
-
-
-def template_csv(rows) -> str:
-    import csv
-    import io
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow(
-            [row.line_code, row.line_name, row.area, _pounds(row.budget), _pounds(row.forecast), row.explanation]
-        )
-    return out.getvalue()
-
-
-def template_xlsx(rows, *, title: str) -> bytes:
-    """The template as a workbook: amounts are numbers (pounds, 2 decimals), not text."""
-    import io
-    from decimal import Decimal
-
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Period figures"
-    sheet.append(COLUMNS)
-    for row in rows:
-        sheet.append(
-            [
-                row.line_code,
-                row.line_name,
-                row.area,
-                None if row.budget is None else Decimal(row.budget) / 100,
-                None if row.forecast is None else Decimal(row.forecast) / 100,
-                row.explanation,
-            ]
-        )
-    for cells in sheet.iter_rows(min_row=2, min_col=4, max_col=5):
-        for cell in cells:
-            cell.number_format = "#,##0.00;-#,##0.00"
-    for column, width in zip("ABCDEF", (14, 40, 28, 16, 16, 60), strict=True):
-        sheet.column_dimensions[column].width = width
-    workbook.properties.title = title
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()

@@ -1,30 +1,21 @@
 """Writes. Each is keyword-only, checks permission and the period lock itself (the server
 is the truth, whatever a page showed), and runs in one transaction: all or nothing."""
 
-import csv
-import io
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from ascweb import permissions
-from ascweb.importing import Report, Upload
-from ascweb.money import AmountError, parse_amount
 from finance.calculations import Node, Tree, check_explicit_weights
 from finance.models import (
     BudgetProfile,
     FidelityNote,
     FinancialYear,
-    GroupExplanation,
-    ImportRecord,
-    LineAlias,
     LineForecast,
-    NetExpenditure,
     Period,
     PeriodEvent,
     ReportingLine,
@@ -235,106 +226,7 @@ def financial_year_for(code: str) -> FinancialYear:
     return year
 
 
-@transaction.atomic
-def period_import(
-    *, user, via: str, year_code: str, number: int, upload: Upload, publish: bool = False, threshold: int
-) -> Report:
-    """Load a period's figures from a read upload (ascweb.importing.read_upload): every problem
-    reported, nothing written unless there are none. A period that does not exist yet is
-    created open; `publish` publishes it after a clean import."""
-    from finance import selectors
-    from finance.importers import parse_period
-
-    table, filename = upload.table, upload.filename
-    report = Report()
-    if user is not None and not permissions.can_manage_periods(user):
-        raise PermissionDenied("Only a finance lead can import a period")
-    if not 1 <= number <= 13:
-        report.add(None, "period", "A period is numbered 1 to 13")
-        return report
-    try:
-        year = financial_year_for(year_code)
-    except ValidationError as error:
-        report.add(None, "year", error.messages[0])
-        return report
-    period = Period.objects.select_for_update().filter(year=year, number=number).first()
-    if period is not None and not period.is_open:
-        report.add(None, "period", f"{period.title} is {period.get_status_display().lower()}; re-open it first")
-    structure = selectors.import_structure()
-    explained = (
-        set(GroupExplanation.objects.filter(period=period).values_list("node_id", flat=True)) if period else set()
-    )
-    parsed = parse_period(table, structure, threshold=threshold, report=report, explained=explained)
-    if not report.ok:
-        transaction.set_rollback(True)  # a year created above is not kept either
-        return report
-    if period is None:
-        period = Period.objects.create(year=year, number=number, status=Status.OPEN)
-        PeriodEvent.objects.create(
-            period=period, user=user, action="create", to_status=Status.OPEN, reason=f"Imported from {filename}"
-        )
-    _apply_entries(period, parsed.entries.values(), user, report)
-    for node_id, text in parsed.group_explanations.items():
-        GroupExplanation.objects.update_or_create(node_id=node_id, period=period, defaults={"text": text})
-    _check_printed_totals(period, structure, parsed.totals, f"Import of {filename}", report)
-    ImportRecord.objects.create(
-        user=user,
-        via=via,
-        kind="period figures",
-        period=period,
-        filename=filename,
-        checksum=upload.checksum,
-        rows=len(table.rows),
-        changed=report.changed,
-        created=report.created,
-    )
-    if publish:
-        _set_status(
-            period, user=user, action="publish", to_status=Status.PUBLISHED, reason=f"Published on import of {filename}"
-        )
-    return report
-
-
-def _apply_entries(period: Period, entries, user, report) -> None:
-    existing = {f.line_id: f for f in LineForecast.objects.filter(period=period)}
-    now = timezone.now()
-    to_create, to_update = [], []
-    for entry in entries:
-        current = existing.get(entry.line_id)
-        if current is None:
-            to_create.append(
-                LineForecast(
-                    line_id=entry.line_id,
-                    period=period,
-                    budget=entry.budget,
-                    forecast=entry.forecast,
-                    explanation=entry.explanation,
-                    updated_by=user,
-                )
-            )
-        elif (current.budget, current.forecast, current.explanation) != (
-            entry.budget,
-            entry.forecast,
-            entry.explanation,
-        ):
-            current.budget, current.forecast, current.explanation = entry.budget, entry.forecast, entry.explanation
-            current.updated_by, current.updated_at, current.version = user, now, current.version + 1
-            to_update.append(current)
-        else:
-            report.unchanged += 1
-    reason = "Imported from a file"
-    bulk_create_with_history(to_create, LineForecast, default_user=user, default_change_reason=reason)
-    bulk_update_with_history(
-        to_update,
-        LineForecast,
-        ["budget", "forecast", "explanation", "updated_by", "updated_at", "version"],
-        default_user=user,
-        default_change_reason=reason,
-    )
-    report.created, report.changed = len(to_create), len(to_update)
-
-
-def _check_printed_totals(period: Period, structure, totals, source: str, report) -> None:
+def check_printed_totals(period: Period, structure, totals, source: str, report) -> None:
     """Printed total rows are never stored: each is checked against the sum of the lines."""
     from ascweb.money import format_m
     from finance.calculations import Figures, check_printed, rollup
@@ -365,174 +257,6 @@ def _check_printed_totals(period: Period, structure, totals, source: str, report
                 tolerance=check.tolerance,
                 kind=check.kind,
             )
-
-    return period
-
-
-# --- Net expenditure import (the command and the lead's upload page share this) -----------
-
-NET_EXPENDITURE_COLUMNS = ("year", "period", "area", "amount")
-_YEAR_CODE = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    row: int  # the line of the file, the header being line 1
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"Row {self.row}" if self.row else "The file"
-        return f"{where}, {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
-
-
-class ImportRejected(ValidationError):
-    """The file had problems; nothing was saved. `problems` names each row and column."""
-
-    def __init__(self, problems: list[RowProblem]):
-        self.problems = problems
-        super().__init__([str(p) for p in problems])
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    created: int
-    updated: int
-
-    @property
-    def rows(self) -> int:
-        return self.created + self.updated
-
-
-@dataclass(frozen=True)
-class _NetRow:
-    row: int
-    year_code: str
-    period: int
-    area_id: int | None
-    amount: int
-
-
-def _area_names() -> dict[str, int]:
-    """Expenditure areas by code, name and alias, case-insensitively."""
-    names: dict[str, int] = {}
-    areas = ReportingLine.objects.filter(kind=ReportingLine.Kind.AREA)
-    for area in areas:
-        names.setdefault(area.code.casefold(), area.id)
-        names.setdefault(area.name.casefold(), area.id)
-    for line_id, alias in LineAlias.objects.filter(line__in=areas).values_list("line_id", "name"):
-        names.setdefault(alias.casefold(), line_id)
-    return names
-
-
-def _parse_year(text: str) -> str | None:
-    match = _YEAR_CODE.match(text)
-    if not match or (int(match[1]) + 1) % 100 != int(match[2]):
-        return None
-    return text
-
-
-def _parse_net_row(number: int, record: dict[str, str], areas: dict[str, int]) -> tuple[_NetRow | None, list]:
-    problems = []
-    year = _parse_year(record["year"])
-    if year is None:
-        problems.append(RowProblem(number, "year", f"{record['year']!r} is not a financial year like 2017-18"))
-    period = int(record["period"]) if record["period"].isascii() and record["period"].isdigit() else 0
-    if not 1 <= period <= 13:
-        problems.append(RowProblem(number, "period", f"{record['period']!r} is not a period from 1 to 13"))
-    area_id = None
-    if record["area"]:
-        area_id = areas.get(record["area"].casefold())
-        if area_id is None:
-            problems.append(RowProblem(number, "area", f"{record['area']!r} is not an expenditure area"))
-    try:
-        amount = parse_amount(record["amount"])
-    except AmountError as error:
-        problems.append(RowProblem(number, "amount", str(error)))
-        amount = 0
-    if problems:
-        return None, problems
-    return _NetRow(number, year, period, area_id, amount), []
-
-
-def _read_net_expenditure(text: str) -> tuple[list[_NetRow], list[RowProblem]]:
-    reader = csv.DictReader(io.StringIO(text))
-    header = [(name or "").strip().casefold() for name in (reader.fieldnames or [])]
-    missing = [c for c in NET_EXPENDITURE_COLUMNS if c not in header]
-    if missing:
-        return [], [RowProblem(0, "", f"the first row must name the columns {', '.join(NET_EXPENDITURE_COLUMNS)}")]
-    reader.fieldnames = header
-    areas = _area_names()
-    rows, problems, seen = [], [], {}
-    for number, raw in enumerate(reader, start=2):
-        if None in raw:
-            problems.append(RowProblem(number, "", "has more cells than there are columns"))
-            continue
-        record = {c: (raw.get(c) or "").strip() for c in NET_EXPENDITURE_COLUMNS}
-        if not any(record.values()):
-            continue
-        row, row_problems = _parse_net_row(number, record, areas)
-        problems += row_problems
-        if row is None:
-            continue
-        key = (row.year_code, row.period, row.area_id)
-        if key in seen:
-            problems.append(RowProblem(number, "area", f"repeats row {seen[key]} (same year, period and area)"))
-            continue
-        seen[key] = number
-        rows.append(row)
-    if not rows and not problems:
-        problems.append(RowProblem(0, "", "has no rows of figures"))
-    return rows, problems
-
-
-def _mixed_department_and_areas(rows: list[_NetRow], years: dict[str, FinancialYear]) -> list[RowProblem]:
-    """A period's net expenditure is either split by area or given for the whole department."""
-    keys: dict[tuple[int, int], set[int | None]] = defaultdict(set)
-    held = NetExpenditure.objects.filter(year__in=years.values()).values_list("year_id", "period", "area_id")
-    for year_id, period, area_id in held:
-        keys[(year_id, period)].add(area_id)
-    for r in rows:
-        keys[(years[r.year_code].id, r.period)].add(r.area_id)
-    return [
-        RowProblem(
-            r.row,
-            "area",
-            f"{r.year_code} period {r.period} would have figures both by area and for the whole department; "
-            "give one or the other",
-        )
-        for r in rows
-        if None in (area_ids := keys[(years[r.year_code].id, r.period)]) and len(area_ids) > 1
-    ]
-
-
-@transaction.atomic
-def net_expenditure_import(*, user, text: str) -> ImportResult:
-    """Load net expenditure by period from CSV text (year, period, area, amount in £).
-
-    Every problem is reported with its row and column, and nothing is saved unless the whole
-    file is good. A row for a year, period and area already held replaces it. `user` is the
-    lead uploading, or None from the management command (run by whoever runs the server).
-    """
-    if user is not None and not permissions.can_manage_periods(user):
-        raise PermissionDenied("Only a finance lead can import net expenditure")
-    rows, problems = _read_net_expenditure(text)
-    if problems:
-        raise ImportRejected(problems)
-    years = {}
-    for code in sorted({r.year_code for r in rows}):
-        years[code], _ = FinancialYear.objects.get_or_create(code=code, defaults={"start_year": int(code[:4])})
-    problems = _mixed_department_and_areas(rows, years)
-    if problems:
-        raise ImportRejected(problems)
-    created = updated = 0
-    for r in rows:
-        _, was_created = NetExpenditure.objects.update_or_create(
-            year=years[r.year_code], period=r.period, area_id=r.area_id, defaults={"amount": r.amount}
-        )
-        created += was_created
-        updated += not was_created
-    return ImportResult(created=created, updated=updated)
 
 
 @transaction.atomic

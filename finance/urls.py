@@ -1,6 +1,6 @@
 from django.urls import include, path, register_converter
 
-from finance import views
+from finance import views, views_imports
 
 
 class YearConverter:
@@ -32,7 +32,12 @@ urlpatterns = [
     path("fidelity/", views.fidelity, name="fidelity"),
     path("periods/<fy:year>/<int:number>/audit/", views.period_audit, name="period-audit"),
     path("lines/<str:code>/history/", views.line_history, name="line-history"),
-    path("imports/period/", views.period_upload, name="period-upload"),
-    path("periods/<fy:year>/<int:number>/template.<str:fmt>", views.period_template, name="period-template"),
+    path("imports/", views_imports.import_index, name="imports"),
+    path("imports/<slug:kind>/", views_imports.import_upload, name="import-upload"),
+    path(
+        "periods/<fy:year>/<int:number>/templates/<slug:kind>.<str:fmt>",
+        views_imports.import_template,
+        name="import-template",
+    ),
     path("", include("finance.urls_reserves")),
 ]

@@ -9,18 +9,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ascweb import permissions
-from ascweb.importing import FileProblem, Report, read_file
 from ascweb.registry import registry
 from finance import charts, selectors, services
 from finance.forms import (
     AreaForecastForm,
     BudgetProfileForm,
-    ImportForm,
-    NetExpenditureUploadForm,
     NextPeriodForm,
     ReopenForm,
 )
-from finance.importers import REQUIRED, template_csv, template_xlsx
 from finance.models import BudgetProfile, FinancialYear, Period, ReportingLine
 from finance.tables import AppendixATable, SummaryTable
 
@@ -154,25 +150,11 @@ def _area_chart(area: ReportingLine, figures: selectors.PeriodFigures, period: P
 
 
 def net_expenditure_upload(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_manage_periods(request.user):
-        raise PermissionDenied("Only a finance lead can import net expenditure")
-    form = NetExpenditureUploadForm(request.POST or None, request.FILES or None)
-    problems: list = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.net_expenditure_import(user=request.user, text=form.cleaned_data["file"])
-        except services.ImportRejected as rejected:
-            problems = rejected.problems
-        else:
-            messages.success(
-                request,
-                f"Imported {result.rows} row{'s' if result.rows != 1 else ''}: {result.created} new, "
-                f"{result.updated} replaced.",
-            )
-            return redirect("net-expenditure-upload")
-    status = 400 if form.errors or problems else 200
-    context = {"form": form, "problems": problems, "years": selectors.years_with_profiles()}
-    return render(request, "finance/net_expenditure_upload.html", context, status=status)
+    """The net expenditure import, with the budget profiles the graph sets it against."""
+    from finance.views_imports import import_upload
+
+    context = {"years": selectors.years_with_profiles()} if permissions.can_manage_periods(request.user) else {}
+    return import_upload(request, "net-expenditure", template="finance/net_expenditure_upload.html", context=context)
 
 
 def budget_profile(request: HttpRequest, year: str) -> HttpResponse:
@@ -289,63 +271,6 @@ def fidelity(request: HttpRequest) -> HttpResponse:
     if not permissions.is_lead(request.user):
         raise PermissionDenied("Fidelity notes are for finance leads")
     return render(request, "finance/fidelity.html", {"notes": selectors.fidelity_notes()})
-
-
-def period_template(request: HttpRequest, year: str, number: int, fmt: str) -> HttpResponse:
-    """The period's import template, for finance staff (it holds draft figures)."""
-    if fmt not in ("csv", "xlsx"):
-        raise Http404("Templates come as .csv or .xlsx")
-    period = _period_or_404(request, year, number)
-    if not permissions.is_finance(request.user):
-        raise PermissionDenied("Templates are for finance staff")
-    rows = selectors.template_rows(period)
-    name = f"ascweb-{period.year.code}-P{period.number:02d}"
-    if fmt == "xlsx":
-        response = HttpResponse(
-            template_xlsx(rows, title=period.title),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(template_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-def period_upload(request: HttpRequest) -> HttpResponse:
-    """A lead loads a whole period from a file: every problem listed, nothing half-loaded."""
-    if not permissions.can_manage_periods(request.user):
-        raise PermissionDenied("Only a finance lead can import a period")
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report: Report | None = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            read = read_file(upload.read(), upload.name, required=REQUIRED)
-        except FileProblem as problem:
-            report = Report()
-            report.add(None, "", str(problem))
-        else:
-            report = services.period_import(
-                user=request.user,
-                via="upload",
-                year_code=form.cleaned_data["year"],
-                number=form.cleaned_data["number"],
-                upload=read,
-                publish=form.cleaned_data["publish"],
-                threshold=settings.ASCWEB_MATERIALITY_PENCE,
-            )
-        if report.ok:
-            messages.success(
-                request,
-                f"Imported {upload.name}: {report.changed} lines changed, {report.created} added, "
-                f"{report.unchanged} unchanged.",
-            )
-            for note in report.notes:
-                messages.info(request, note)
-            return redirect("period", form.cleaned_data["year"], form.cleaned_data["number"])
-    status = 400 if form.errors or (report and not report.ok) else 200
-    return render(request, "finance/period_upload.html", {"form": form, "report": report}, status=status)
 
 
 def period_audit(request: HttpRequest, year: str, number: int) -> HttpResponse:

@@ -220,7 +220,7 @@ def test_the_upload_page_for_the_lead(lead_client, demo):
     good = SimpleUploadedFile("p.csv", (HEADER + 'STU-OP,,,"111,098,000","111,098,000",\n').encode())
     response = lead_client.post("/imports/period/", {"year": "2017-18", "number": "11", "file": good}, follow=True)
     assert response.redirect_chain[-1][0] == "/periods/2017-18/11/"
-    assert "Imported p.csv: 0 lines changed, 1 added" in response.content.decode()
+    assert "Imported p.csv: 0 changed, 1 added" in response.content.decode()
     assert ImportRecord.objects.get().user == User.objects.get(username="lead")
 
 
@@ -237,8 +237,8 @@ def test_only_a_lead_may_import(request, persona, status):
 
 
 def test_templates_are_for_finance_staff(officer_client, member_client):
-    response = officer_client.get("/periods/2017-18/10/template.xlsx")
+    response = officer_client.get("/periods/2017-18/10/templates/period.xlsx")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert member_client.get("/periods/2017-18/10/template.csv").status_code == 403
+    assert member_client.get("/periods/2017-18/10/templates/period.csv").status_code == 403
     assert officer_client.get("/periods/2017-18/10/template.pdf").status_code == 404

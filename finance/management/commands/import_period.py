@@ -4,37 +4,46 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ascweb.importing import FileProblem, read_file
-from finance.importers import REQUIRED
-from finance.services import period_import
+from ascweb.registry import registry
+from finance.imports import run_import
 
 
 class Command(BaseCommand):
     help = (
-        "Load a period's figures from a CSV or XLSX file (the export_template layout). Every "
-        "problem is reported with its row and column; nothing is saved unless there are none."
+        "Load figures from a CSV or XLSX file in the layout of export_template: a period's revenue "
+        "figures by default, or another --kind (savings, ibcf, reserves, capital, net-expenditure). "
+        "Every problem is reported with its row and column; nothing is saved unless there are none."
     )
+    kind = ""  # a subclass may fix the kind
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--year", required=True)
-        parser.add_argument("--period", required=True, type=int)
-        parser.add_argument("--publish", action="store_true", help="Publish the period after a clean import")
+        if not self.kind:
+            parser.add_argument("--kind", default="period", choices=sorted(registry.import_kinds))
+            parser.add_argument("--year", help="The financial year, e.g. 2017-18 (for a period's figures)")
+            parser.add_argument("--period", type=int, help="The period, 1 to 13 (for a period's figures)")
+            parser.add_argument("--publish", action="store_true", help="Publish the period after a clean import")
         parser.add_argument("file")
 
     def handle(self, *args, **options) -> None:
+        kind = registry.import_kinds[self.kind or options["kind"]]
+        if kind.per_period and (not options.get("year") or options.get("period") is None):
+            raise CommandError(f"Give --year and --period for {kind.title}")
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"No file {path}")
         try:
-            upload = read_file(path.read_bytes(), path.name, required=REQUIRED)
+            upload = read_file(path.read_bytes(), path.name, required=kind.required)
         except FileProblem as problem:
             raise CommandError(f"{path.name}: {problem}") from None
-        report = period_import(
+        publish = options.get("publish", False)
+        report = run_import(
+            kind,
             user=None,
             via="command",
-            year_code=options["year"],
-            number=options["period"],
             upload=upload,
-            publish=options["publish"],
+            year_code=options.get("year") or "",
+            number=options.get("period"),
+            publish=publish,
             threshold=settings.ASCWEB_MATERIALITY_PENCE,
         )
         for note in report.notes:
@@ -44,6 +53,6 @@ class Command(BaseCommand):
                 self.stderr.write(str(problem))
             raise CommandError(f"{len(report.problems)} problem(s) in {path.name}: nothing was saved")
         self.stdout.write(
-            f"Imported {path.name}: {report.changed} lines changed, {report.created} added, "
-            f"{report.unchanged} unchanged{' and published' if options['publish'] else ''}."
+            f"Imported {kind.title} from {path.name}: {report.changed} changed, {report.created} added, "
+            f"{report.unchanged} unchanged{' and published' if publish and kind.can_publish else ''}."
         )

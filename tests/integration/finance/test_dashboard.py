@@ -5,13 +5,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
 from ascweb.money import parse_millions
 from ascweb.registry import DashboardPanel, registry
-from finance import services
 from finance.models import LineForecast, NetExpenditure, Period, ReportingLine
+from tests.factories.imports import import_file
 
 P10 = "/periods/2017-18/10/dashboard/"
 P2 = "/periods/2017-18/2/dashboard/"
@@ -111,8 +110,7 @@ def test_an_officers_unpublished_figures_appear_nowhere_on_the_members_dashboard
 ):
     older = ReportingLine.objects.get(code="STU-OP")
     LineForecast.objects.filter(period=open_period, line=older).update(forecast=parse_millions("123.456"))
-    lead = User.objects.get(username="lead")
-    services.net_expenditure_import(user=lead, text='year,period,area,amount\n2017-18,11,,"77,654,321"\n')
+    assert import_file("net-expenditure", 'year,period,area,amount\n2017-18,11,,"77,654,321"\n').ok
     # the draft is there for finance staff at Period 11...
     draft = officer_client.get("/periods/2017-18/11/dashboard/").content.decode()
     assert "77.654" in draft and "Period 11" in draft

@@ -1,29 +1,31 @@
-"""Importing net expenditure: the command and the lead's upload page share one service.
-Every problem names its row and column; nothing is saved unless the whole file is good."""
+"""Importing net expenditure: the command and the lead's upload page share the importer every
+kind of figure uses. Every problem names its row and column; nothing is saved unless the
+whole file is good."""
+
+from io import BytesIO
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
+from openpyxl import Workbook
 
+from ascweb.importing import FileProblem
 from ascweb.money import parse_amount
-from finance import services
-from finance.models import FinancialYear, NetExpenditure, ReportingLine
+from finance.models import FinancialYear, ImportRecord, NetExpenditure, ReportingLine
+from tests.factories.imports import import_file, problems
 
 URL = "/net-expenditure/upload/"
 HEADER = "year,period,area,amount\n"
 
 
 def _import(text: str, username: str = "lead"):
-    return services.net_expenditure_import(user=User.objects.get(username=username), text=text)
+    return import_file("net-expenditure", text, username=username)
 
 
 def _problems(text: str) -> list[str]:
-    with pytest.raises(services.ImportRejected) as rejected:
-        _import(text)
-    return [str(p) for p in rejected.value.problems]
+    return problems(_import(text))
 
 
 def test_areas_are_matched_by_code_name_or_alias_and_blank_is_the_department(demo):
@@ -31,7 +33,7 @@ def test_areas_are_matched_by_code_name_or_alias_and_blank_is_the_department(dem
         HEADER + '2018-19,1,STU,"1,000"\n2018-19,1,commissioned services,(250.50)\n'
         '2018-19,1,Early Help and Prevention,-3\n2018-19,2,,"£12,345.67"\n'
     )
-    assert (result.created, result.updated) == (4, 0)
+    assert (result.created, result.changed) == (4, 0)
     year = FinancialYear.objects.get(code="2018-19")
     held = {(n.period, n.area.code if n.area else None): n.amount for n in NetExpenditure.objects.filter(year=year)}
     assert held == {(1, "STU"): 100_000, (1, "CS"): -25_050, (1, "EHP"): -300, (2, None): 1_234_567}
@@ -39,8 +41,12 @@ def test_areas_are_matched_by_code_name_or_alias_and_blank_is_the_department(dem
 
 def test_a_row_already_held_is_replaced(demo):
     result = _import(HEADER + '2017-18,10,,"(1,000,000)"\n')
-    assert (result.created, result.updated) == (0, 1)
+    assert (result.created, result.changed) == (0, 1)
     assert NetExpenditure.objects.get(year__code="2017-18", period=10, area=None).amount == parse_amount("-1000000")
+    record = ImportRecord.objects.get()
+    assert (record.kind, record.rows, record.changed, record.filename) == ("net expenditure", 1, 1, "figures.csv")
+    history = NetExpenditure.history.filter(year__code="2017-18", period=10).latest("history_date")
+    assert history.history_change_reason == "Imported from figures.csv"
 
 
 def test_every_problem_is_reported_with_its_row_and_column_and_nothing_is_saved(demo):
@@ -61,7 +67,7 @@ def test_every_problem_is_reported_with_its_row_and_column_and_nothing_is_saved(
         "Row 3, year: '2017/18' is not a financial year like 2017-18",
         "Row 4, year: '2017-19' is not a financial year like 2017-18",
         "Row 5, period: '14' is not a period from 1 to 13",
-        "Row 6, period: 'one' is not a period from 1 to 13",
+        "Row 6, period: 'one' is not a whole number",
         "Row 7, area: 'Nowhere' is not an expenditure area",
         "Row 8, amount: Enter an amount in pounds, like 1,234,567, -1234567.89 or (1,234,567)",
         "Row 9, area: repeats row 2 (same year, period and area)",
@@ -80,10 +86,21 @@ def test_a_period_is_split_by_area_or_given_for_the_department_never_both(demo):
 
 
 def test_a_file_without_the_columns_or_rows_is_refused(demo):
-    assert _problems("when,amount\n2017-18,1\n") == [
-        "The file: the first row must name the columns year, period, area, amount"
-    ]
-    assert _problems(HEADER) == ["The file: has no rows of figures"]
+    with pytest.raises(FileProblem, match="missing: year, period"):
+        _import("when,amount\n2017-18,1\n")
+    with pytest.raises(FileProblem, match="no data rows"):
+        _import(HEADER)
+
+
+def test_an_excel_file_imports_like_a_csv(demo):
+    workbook = Workbook()
+    workbook.active.append(["Year", "Period", "Area", "Amount"])
+    workbook.active.append(["2018-19", 1, "STU", 1234.5])
+    out = BytesIO()
+    workbook.save(out)
+    report = import_file("net-expenditure", out.getvalue(), filename="net.xlsx")
+    assert report.ok and report.created == 1
+    assert NetExpenditure.objects.get(year__code="2018-19", period=1).amount == 123_450
 
 
 def test_only_a_lead_may_import(demo):
@@ -95,7 +112,7 @@ def test_the_command_imports_a_file(demo, tmp_path, capsys):
     path = tmp_path / "net.csv"
     path.write_text(HEADER + '2017-18,11,,"20,000,000"\n', encoding="utf-8")
     call_command("import_net_expenditure", str(path))
-    assert "Imported 1 rows" in capsys.readouterr().out
+    assert "Imported net expenditure from net.csv: 0 changed, 1 added" in capsys.readouterr().out
     assert NetExpenditure.objects.get(year__code="2017-18", period=11).amount == 2_000_000_000
 
 
@@ -118,24 +135,25 @@ def test_the_lead_uploads_a_file(lead_client):
     response = _upload(lead_client, HEADER + "2017-18,11,Services to Users,5\n2017-18,11,BD,6\n")
     assert response.status_code == 302
     assert NetExpenditure.objects.filter(year__code="2017-18", period=11).count() == 2
-    assert "Imported 2 rows: 2 new, 0 replaced." in lead_client.get(URL).content.decode()
+    assert "Imported net.csv: 0 changed, 2 added, 0 unchanged." in lead_client.get(URL).content.decode()
 
 
 def test_a_bad_upload_lists_its_problems_and_saves_nothing(lead_client):
     response = _upload(lead_client, HEADER + "2017-18,11,,5\n2017-18,11,Atlantis,6\n")
     assert response.status_code == 400
     body = response.content.decode()
-    assert "There is a problem: nothing has been saved" in body
-    assert "Row 3, area: &#x27;Atlantis&#x27; is not an expenditure area" in body
-    assert '<a href="#id_file">' in body
+    assert "1 problem in the file: nothing has been saved" in body
+    assert "&#x27;Atlantis&#x27; is not an expenditure area" in body
+    assert '<a href="#problems">' in body
     assert not NetExpenditure.objects.filter(year__code="2017-18", period=11).exists()
 
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("net.xlsx", b"year,period,area,amount\n", "must be a CSV file"),
-        ("net.csv", b"\xff\xfe\x00bad", "not a CSV file in UTF-8"),
+        ("net.xlsx", b"year,period,area,amount\n", "not a readable Excel (.xlsx) file"),
+        ("net.csv", b"\xff\xfe\x00bad", "not a CSV file (it contains binary data)"),
+        ("net.pdf", b"%PDF-1.7", "Upload a CSV or an Excel (.xlsx) file"),
     ],
 )
 def test_a_file_that_is_not_csv_is_refused(lead_client, name, content, message):

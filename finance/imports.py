@@ -1,0 +1,386 @@
+"""Loading figures from files: one runner for every kind of figure.
+
+A kind (ascweb.registry.ImportKind) says what its file's columns are, how to write its
+template and how to apply its rows. The runner does the rest the same way for all of them:
+only a finance lead imports; the whole file is checked and every problem reported by row and
+column; nothing is written unless there are none, all in one transaction; a period's figures
+go only into an open period; every import is recorded (who, when, file name, SHA-256) and
+its changes carry the file's name into the audit trail.
+
+This module holds the runner, the shared writer for per-period figures and finance's own
+kinds: revenue figures (the period template) and net expenditure.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from ascweb import permissions
+from ascweb.importing import Column, Report, Upload, read_cells
+from ascweb.registry import ImportKind, registry
+from finance.models import (
+    FinancialYear,
+    GroupExplanation,
+    ImportRecord,
+    NetExpenditure,
+    Period,
+    PeriodEvent,
+    ReportingLine,
+)
+
+Status = Period.Status
+
+
+@dataclass
+class ImportJob:
+    """What a kind's `load` works with; it adds problems and counts to `report`."""
+
+    kind: ImportKind
+    user: Any
+    upload: Upload
+    report: Report
+    period: Period | None
+    threshold: int
+
+    @property
+    def rows(self):
+        return self.upload.table.rows
+
+    @property
+    def reason(self) -> str:
+        return f"Imported from {self.upload.filename}"
+
+
+@transaction.atomic
+def run_import(
+    kind: ImportKind,
+    *,
+    user,
+    via: str,
+    upload: Upload,
+    year_code: str = "",
+    number: int | None = None,
+    publish: bool = False,
+    threshold: int = 0,
+) -> Report:
+    """Load an upload (ascweb.importing.read_file) as `kind`: every problem reported, nothing
+    written unless there are none. `user` is the lead uploading, or None from a command."""
+    from finance.services import _set_status
+
+    if user is not None and not permissions.can_manage_periods(user):
+        raise PermissionDenied("Only a finance lead can import figures")
+    report = Report()
+    for number in upload.table.overfull:
+        report.add(number, "", "has more cells than there are columns")
+    period = _period(kind, user, year_code, number, upload.filename, report) if kind.per_period else None
+    if kind.per_period and period is None:
+        return report
+    kind.load(ImportJob(kind, user, upload, report, period, threshold))
+    report.problems.sort(key=lambda problem: problem.row or 0)  # stable: columns stay in file order
+    if not report.ok:
+        transaction.set_rollback(True)  # a year or period created above is not kept either
+        return report
+    ImportRecord.objects.create(
+        user=user,
+        via=via,
+        kind=kind.title,
+        period=period,
+        filename=upload.filename,
+        checksum=upload.checksum,
+        rows=len(upload.table.rows),
+        changed=report.changed,
+        created=report.created,
+    )
+    if publish and kind.can_publish:
+        _set_status(
+            period,
+            user=user,
+            action="publish",
+            to_status=Status.PUBLISHED,
+            reason=f"Published on import of {upload.filename}",
+        )
+    return report
+
+
+def _period(kind: ImportKind, user, year_code: str, number: int | None, filename: str, report: Report):
+    """The open period the file is for (created open if the kind may create it), or None with
+    the problem reported. A locked period is returned with its problem reported, so that the
+    file's own problems are listed too."""
+    from finance.services import financial_year_for
+
+    if number is None or not 1 <= number <= 13:
+        report.add(None, "period", "A period is numbered 1 to 13")
+        return None
+    try:
+        year = financial_year_for(year_code)
+    except ValidationError as error:
+        report.add(None, "year", error.messages[0])
+        return None
+    period = Period.objects.select_for_update().filter(year=year, number=number).first()
+    if period is None and kind.creates_period:
+        period = Period.objects.create(year=year, number=number, status=Status.OPEN)
+        PeriodEvent.objects.create(
+            period=period, user=user, action="create", to_status=Status.OPEN, reason=f"Imported from {filename}"
+        )
+    elif period is None:
+        report.add(None, "period", f"There is no Period {number} of {year.code} yet: start it first")
+    elif not period.is_open:
+        report.add(None, "period", f"{period.title} is {period.get_status_display().lower()}; re-open it first")
+    return period
+
+
+def apply_positions(job: ImportJob, model, key: str, values: dict[int, dict]) -> None:
+    """Write a period's rows of `model` (one per `key` object, e.g. "line"): new rows are
+    created, changed rows updated (their version raised where the model keeps one, so an open
+    form on the old figures is refused), unchanged rows left alone; history records the
+    file's name as the reason. Counts go to the job's report."""
+    existing = {getattr(row, f"{key}_id"): row for row in model.objects.filter(period=job.period)}
+    fields = sorted({name for row in values.values() for name in row})
+    versioned = any(f.name == "version" for f in model._meta.fields)
+    now = timezone.now()
+    to_create, to_update = [], []
+    for key_id, new in values.items():
+        current = existing.get(key_id)
+        if current is None:
+            to_create.append(model(**{f"{key}_id": key_id}, period=job.period, updated_by=job.user, **new))
+        elif any(getattr(current, name) != value for name, value in new.items()):
+            for name, value in new.items():
+                setattr(current, name, value)
+            current.updated_by, current.updated_at = job.user, now
+            if versioned:
+                current.version += 1
+            to_update.append(current)
+        else:
+            job.report.unchanged += 1
+    bulk_create_with_history(to_create, model, default_user=job.user, default_change_reason=job.reason)
+    changed = [*fields, "updated_by", "updated_at", *(["version"] if versioned else [])]
+    bulk_update_with_history(to_update, model, changed, default_user=job.user, default_change_reason=job.reason)
+    job.report.created += len(to_create)
+    job.report.changed += len(to_update)
+
+
+def rows_by_code(job: ImportJob, columns: list[Column], objects: dict[str, Any], *, what: str):
+    """The common shape of a per-period file: a `code` column naming one of `objects` (by
+    code, case-insensitively) and value columns. Returns {object: values} for the good rows,
+    reporting unknown codes, repeats and bad cells."""
+    by_code = {code.upper(): obj for code, obj in objects.items()}
+    found: dict[Any, dict] = {}
+    first_seen: dict[Any, int] = {}
+    for number, row in job.rows:
+        code = row.get("code", "")
+        target = by_code.get(code.upper()) if code else None
+        if target is None:
+            job.report.add(number, "code", f"Unknown {what} {code!r}" if code else f"Give the {what}'s code")
+            continue
+        if target in first_seen:
+            job.report.add(number, "code", f"{code} appears twice (first at row {first_seen[target]})")
+            continue
+        first_seen[target] = number
+        values = read_cells(number, row, columns, job.report, label=code)
+        if values is not None:
+            found[target] = values
+    return found
+
+
+# --- Revenue figures: the period template -------------------------------------------------------
+
+REVENUE_COLUMNS = [
+    Column("line_code"),
+    Column("line_name"),
+    Column("area"),
+    Column("budget", "money", required=True),
+    Column("forecast_outturn", "money", required=True),
+    Column("explanation"),
+]
+
+
+def _revenue_rows(period: Period) -> list[dict]:
+    from finance import selectors
+
+    return [
+        {
+            "line_code": row.line_code,
+            "line_name": row.line_name,
+            "area": row.area,
+            "budget": row.budget,
+            "forecast_outturn": row.forecast,
+            "explanation": row.explanation,
+        }
+        for row in selectors.template_rows(period)
+    ]
+
+
+def _load_revenue(job: ImportJob) -> None:
+    from finance import selectors
+    from finance.importers import parse_period
+    from finance.models import LineForecast
+    from finance.services import check_printed_totals
+
+    structure = selectors.import_structure()
+    explained = set(GroupExplanation.objects.filter(period=job.period).values_list("node_id", flat=True))
+    parsed = parse_period(job.upload.table, structure, threshold=job.threshold, report=job.report, explained=explained)
+    if not job.report.ok:
+        return
+    values = {
+        entry.line_id: {"budget": entry.budget, "forecast": entry.forecast, "explanation": entry.explanation}
+        for entry in parsed.entries.values()
+    }
+    apply_positions(job, LineForecast, "line", values)
+    for node_id, text in parsed.group_explanations.items():
+        GroupExplanation.objects.update_or_create(node_id=node_id, period=job.period, defaults={"text": text})
+    check_printed_totals(job.period, structure, parsed.totals, f"Import of {job.upload.filename}", job.report)
+
+
+REVENUE = ImportKind(
+    name="period",
+    title="period figures",
+    columns=REVENUE_COLUMNS,
+    template_rows=_revenue_rows,
+    load=_load_revenue,
+    order=10,
+    creates_period=True,
+    can_publish=True,
+    description=(
+        "One row per reporting line: line_code, line_name, area, budget, forecast_outturn, explanation. "
+        "Lines are matched by code, or by name within their area. Rows whose code is an area or group "
+        "are printed totals: they are checked against the lines, never stored. If the period does not "
+        "exist yet it is created open."
+    ),
+)
+
+
+# --- Net expenditure by period: the file names its own years and periods --------------------------
+
+NET_EXPENDITURE_COLUMNS = [
+    Column("year", required=True),
+    Column("period", "number", required=True),
+    Column("area"),
+    Column("amount", "money", required=True),
+]
+_INSERT_BATCH = 5000
+
+
+def _net_expenditure_rows(period: Period) -> list[dict]:
+    rows = NetExpenditure.objects.filter(year=period.year).select_related("year", "area")
+    return [
+        {"year": r.year.code, "period": r.period, "area": r.area.code if r.area else "", "amount": r.amount}
+        for r in rows
+    ]
+
+
+def _area_names() -> dict[str, int]:
+    """Expenditure areas by code, name and alias, case-insensitively."""
+    from finance.models import LineAlias
+
+    names: dict[str, int] = {}
+    areas = ReportingLine.objects.filter(kind=ReportingLine.Kind.AREA)
+    for area_id, code, name in areas.values_list("id", "code", "name"):
+        names.setdefault(code.casefold(), area_id)
+        names.setdefault(name.casefold(), area_id)
+    for line_id, alias in LineAlias.objects.filter(line__in=areas).values_list("line_id", "name"):
+        names.setdefault(alias.casefold(), line_id)
+    return names
+
+
+def _year_code(text: str) -> str | None:
+    from finance.services import _YEAR
+
+    match = _YEAR.match(text)
+    return text if match and (int(match[1]) + 1) % 100 == int(match[2]) else None
+
+
+def _load_net_expenditure(job: ImportJob) -> None:
+    """Rows replace what is held for their year, period and area; a period's figures are
+    split by area or given for the whole department (area blank), never both."""
+    report, areas = job.report, _area_names()
+    rows: dict[tuple[str, int, int | None], tuple[int, int]] = {}  # key -> (file row, pence)
+    for number, row in job.rows:
+        values = read_cells(number, row, NET_EXPENDITURE_COLUMNS, report)
+        year = _year_code(row.get("year", ""))
+        if row.get("year") and year is None:
+            report.add(number, "year", f"{row['year']!r} is not a financial year like 2017-18")
+        period_text = row.get("period", "")
+        if period_text.isascii() and period_text.isdigit() and not 1 <= int(period_text) <= 13:
+            report.add(number, "period", f"{period_text!r} is not a period from 1 to 13")
+            values = None
+        area_id = areas.get(row.get("area", "").casefold()) if row.get("area") else None
+        if row.get("area") and area_id is None:
+            report.add(number, "area", f"{row['area']!r} is not an expenditure area")
+            continue
+        if values is None or year is None:
+            continue
+        key = (year, values["period"], area_id)
+        if key in rows:
+            report.add(number, "area", f"repeats row {rows[key][0]} (same year, period and area)")
+            continue
+        rows[key] = (number, values["amount"])
+    if not report.ok:
+        return
+    years = {}
+    for code in sorted({key[0] for key in rows}):
+        years[code], _ = FinancialYear.objects.get_or_create(code=code, defaults={"start_year": int(code[:4])})
+    held = {
+        (year_id, period, area_id): pk
+        for pk, year_id, period, area_id in NetExpenditure.objects.filter(year__in=years.values()).values_list(
+            "pk", "year_id", "period", "area_id"
+        )
+    }
+    _refuse_mixed(rows, years, held, report)
+    if not report.ok:
+        return
+    keyed = {(years[code].id, period, area_id): value for (code, period, area_id), value in rows.items()}
+    replaced = [held[key] for key in keyed if key in held]
+    for start in range(0, len(replaced), _INSERT_BATCH):
+        NetExpenditure.objects.filter(pk__in=replaced[start : start + _INSERT_BATCH]).delete()
+    objects = [
+        NetExpenditure(year_id=year_id, period=period, area_id=area_id, amount=amount)
+        for (year_id, period, area_id), (_row, amount) in keyed.items()
+    ]
+    bulk_create_with_history(
+        objects, NetExpenditure, batch_size=_INSERT_BATCH, default_user=job.user, default_change_reason=job.reason
+    )
+    report.changed, report.created = len(replaced), len(objects) - len(replaced)
+
+
+def _refuse_mixed(rows, years, held, report: Report) -> None:
+    """A period's net expenditure is either split by area or given for the whole department."""
+    areas_of: dict[tuple[int, int], set[int | None]] = defaultdict(set)
+    for year_id, period, area_id in held:
+        areas_of[(year_id, period)].add(area_id)
+    for code, period, area_id in rows:
+        areas_of[(years[code].id, period)].add(area_id)
+    for (code, period, _area_id), (number, _amount) in rows.items():
+        area_ids = areas_of[(years[code].id, period)]
+        if None in area_ids and len(area_ids) > 1:
+            report.add(
+                number,
+                "area",
+                f"{code} period {period} would have figures both by area and for the whole department; "
+                "give one or the other",
+            )
+
+
+NET_EXPENDITURE = ImportKind(
+    name="net-expenditure",
+    title="net expenditure",
+    columns=NET_EXPENDITURE_COLUMNS,
+    template_rows=_net_expenditure_rows,
+    load=_load_net_expenditure,
+    order=20,
+    per_period=False,
+    description=(
+        "One row per period (and per expenditure area where known): year like 2017-18, period 1 to 13 "
+        "(13 for year-end adjustments), area an expenditure area's code or name or blank for the whole "
+        "department, amount in pounds. A row for a year, period and area already held replaces it."
+    ),
+)
+
+
+def register() -> None:
+    registry.add_import_kind(REVENUE)
+    registry.add_import_kind(NET_EXPENDITURE)

@@ -147,19 +147,28 @@ def _cell_text(value) -> str:
 
 
 def _table(records: list[list[str]]) -> Table:
-    """The first non-blank row is the header; blank rows are skipped but keep their numbers."""
-    numbered = [(n, r) for n, r in enumerate(records, start=1) if any(str(v).strip() for v in r)]
-    if not numbered:
+    """The first non-blank row is the header; blank rows are skipped but keep their numbers.
+    (Cells are text here: CSV's own, or _cell_text's from a workbook.)"""
+    numbered = enumerate(records, start=1)
+    for _number, first in numbered:
+        header = [str(h).strip().lower() for h in first]
+        if any(header):
+            break
+    else:
         raise FileProblem("The file is empty")
-    header = [str(h).strip().lower() for h in numbered[0][1]]
-    while header and not header[-1]:
+    while not header[-1]:
         header.pop()
+    width = len(header)
     rows, overfull = [], []
-    for number, values in numbered[1:]:
-        padded = list(values) + [""] * (len(header) - len(values))
-        rows.append((number, {h: str(v).strip() for h, v in zip(header, padded, strict=False) if h}))
-        if any(str(v).strip() for v in padded[len(header) :]):
+    for number, values in numbered:
+        cells = [v.strip() for v in values]
+        if not any(cells):
+            continue
+        if len(cells) < width:
+            cells += [""] * (width - len(cells))
+        elif any(cells[width:]):
             overfull.append(number)
+        rows.append((number, dict(zip(header, cells, strict=False))))
     return Table(header=header, rows=rows, overfull=tuple(overfull))
 
 

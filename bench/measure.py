@@ -176,6 +176,30 @@ def _fresh_database(name: str) -> None:
     call_command("migrate", verbosity=0)
 
 
+def _imports(runs: int) -> list[Result]:
+    """The 100,000-row net expenditure import against raw COPY of the same rows (bench/imports.py)."""
+    import random
+
+    from bench import imports
+    from finance import scale
+
+    _fresh_database("ascweb_bench_import")
+    council = scale.ScaleCouncil(rng=random.Random(2017))  # noqa: S311 - not for security
+    scale.build_structure(council, departments=imports.AREAS // scale.AREAS_PER_DEPARTMENT, lines=imports.AREAS)
+    imported, copied, rows, size, queries = imports.measure(runs)
+    return [
+        Result("Raw COPY of 100,000 rows", copied * 1000, copied * 1000, 1.0, None, f"{rows / copied:,.0f} rows/s"),
+        Result(
+            "Import of a 100,000-row file",
+            imported * 1000,
+            imported * 1000,
+            imported / copied,
+            queries,
+            f"{rows / imported:,.0f} rows/s; {size / 1e6:.1f} MB CSV; x raw COPY",
+        ),
+    ]
+
+
 def _write(sections: dict[str, list[Result]], path: Path) -> None:
     lines = [
         "# Benchmark results",
@@ -203,9 +227,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--output", default=str(ROOT / "bench" / "RESULTS.md"))
+    parser.add_argument("--imports-only", action="store_true", help="only the 100,000-row import")
     args = parser.parse_args()
     runs = 10 if args.quick else 40
     sections = {}
+    sections["Imports: net expenditure, 500 areas"] = _imports(1 if args.quick else 3)
+    if args.imports_only:
+        _write(sections, Path(args.output))
+        print(Path(args.output).read_text())
+        return
     _fresh_database("ascweb_bench_norfolk")
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     lead = User.objects.get(username="lead")

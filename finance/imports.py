@@ -13,6 +13,7 @@ kinds: revenue figures (the period template) and net expenditure.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,6 +22,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from ascweb import permissions
+from ascweb.bulk import insert_with_history, update_with_history
 from ascweb.importing import Column, Report, Upload, read_cells
 from ascweb.registry import ImportKind, registry
 from finance.models import (
@@ -262,7 +264,6 @@ NET_EXPENDITURE_COLUMNS = [
     Column("area"),
     Column("amount", "money", required=True),
 ]
-_INSERT_BATCH = 5000
 
 
 def _net_expenditure_rows(period: Period) -> list[dict]:
@@ -287,6 +288,7 @@ def _area_names() -> dict[str, int]:
     return names
 
 
+@cache
 def _year_code(text: str) -> str | None:
     from finance.services import _YEAR
 
@@ -324,27 +326,27 @@ def _load_net_expenditure(job: ImportJob) -> None:
     years = {}
     for code in sorted({key[0] for key in rows}):
         years[code], _ = FinancialYear.objects.get_or_create(code=code, defaults={"start_year": int(code[:4])})
-    held = {
-        (year_id, period, area_id): pk
-        for pk, year_id, period, area_id in NetExpenditure.objects.filter(year__in=years.values()).values_list(
-            "pk", "year_id", "period", "area_id"
-        )
-    }
+    held, held_amounts = {}, {}
+    for pk, year_id, period, area_id, amount in NetExpenditure.objects.filter(year__in=years.values()).values_list(
+        "pk", "year_id", "period", "area_id", "amount"
+    ):
+        held[(year_id, period, area_id)], held_amounts[pk] = pk, amount
     _refuse_mixed(rows, years, held, report)
     if not report.ok:
         return
-    keyed = {(years[code].id, period, area_id): value for (code, period, area_id), value in rows.items()}
-    replaced = [held[key] for key in keyed if key in held]
-    for start in range(0, len(replaced), _INSERT_BATCH):
-        NetExpenditure.objects.filter(pk__in=replaced[start : start + _INSERT_BATCH]).delete()
-    objects = [
-        NetExpenditure(year_id=year_id, period=period, area_id=area_id, amount=amount)
-        for (year_id, period, area_id), (_row, amount) in keyed.items()
-    ]
-    bulk_create_with_history(
-        objects, NetExpenditure, batch_size=_INSERT_BATCH, default_user=job.user, default_change_reason=job.reason
-    )
-    report.changed, report.created = len(replaced), len(objects) - len(replaced)
+    new, changed = [], {}
+    for (code, period, area_id), (_row, amount) in rows.items():
+        record = {"year_id": years[code].id, "period": period, "area_id": area_id, "amount": amount}
+        pk = held.get((record["year_id"], period, area_id))
+        if pk is None:
+            new.append(record)
+        elif held_amounts[pk] != amount:
+            changed[pk] = record
+        else:
+            report.unchanged += 1
+    insert_with_history(NetExpenditure, new, user=job.user, reason=job.reason)
+    update_with_history(NetExpenditure, changed, user=job.user, reason=job.reason)
+    report.changed, report.created = len(changed), len(new)
 
 
 def _refuse_mixed(rows, years, held, report: Report) -> None:

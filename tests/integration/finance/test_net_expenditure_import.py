@@ -5,6 +5,7 @@ whole file is good."""
 from io import BytesIO
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -174,3 +175,28 @@ def test_area_aliases_count_only_for_expenditure_areas(demo):
     # "Other" is an alias of lines, not of an area
     assert ReportingLine.objects.filter(aliases__name="Other").exists()
     assert _problems(HEADER + "2017-18,11,Other,1\n") == ["Row 2, area: 'Other' is not an expenditure area"]
+
+
+def test_history_records_each_insert_and_replacement_with_the_user_and_file(demo):
+    """The bulk writer (COPY on PostgreSQL) writes the history simple_history would."""
+    report = import_file(
+        "net-expenditure",
+        HEADER + "2017-18,10,,5\n2030-31,1,STU,7\n2030-31,1,CS,8\n",
+        filename="odd\\name\twith tab.csv",
+    )
+    assert (report.created, report.changed, report.unchanged) == (2, 1, 0)
+    again = import_file("net-expenditure", HEADER + "2030-31,1,STU,7\n2030-31,1,CS,9\n")
+    assert (again.created, again.changed, again.unchanged) == (0, 1, 1)
+    lead = User.objects.get(username="lead")
+    cs = NetExpenditure.objects.get(year__code="2030-31", area__code="CS")
+    assert cs.amount == 900
+    trail = [
+        (h.history_type, h.amount, h.history_user, h.history_change_reason)
+        for h in NetExpenditure.history.filter(id=cs.id).order_by("history_id")
+    ]
+    assert trail == [
+        ("+", 800, lead, "Imported from odd\\name\twith tab.csv"),
+        ("~", 900, lead, "Imported from figures.csv"),
+    ]
+    replaced = NetExpenditure.history.filter(year__code="2017-18", period=10, area=None).latest("history_id")
+    assert (replaced.history_type, replaced.amount) == ("~", 500)

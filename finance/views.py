@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ascweb import permissions
+from ascweb.caching import lazy, page_cache
 from ascweb.registry import registry
 from finance import charts, selectors, services
 from finance.forms import (
@@ -63,20 +64,25 @@ def dashboard_latest(request: HttpRequest) -> HttpResponse:
 
 
 def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    """Lazy context: a member's published dashboard is usually served from the cache."""
     period = _period_or_404(request, year, number)
-    data = selectors.dashboard(period)
-    urls = {a.code: reverse("area", args=[year, number, a.code]) for a in data.areas}
-    panels = []
-    for panel in registry.dashboard_panels:
-        panel_context = panel.context(period, request.user)
-        if panel_context is not None:
-            panels.append((panel, panel_context))
+    data = lazy(lambda: selectors.dashboard(period))
+
+    def figures():
+        urls = {a.code: reverse("area", args=[year, number, a.code]) for a in data.areas}
+        return charts.dashboard_figures(data, urls)
+
+    def panels():
+        shown = ((panel, panel.context(period, request.user)) for panel in registry.dashboard_panels)
+        return [(panel, panel_context) for panel, panel_context in shown if panel_context is not None]
+
     context = {
         "period": period,
         "data": data,
-        "charts": charts.dashboard_figures(data, urls),
-        "periods": selectors.periods_for_selector(request.user),
-        "panels": panels,
+        "charts": lazy(figures),
+        "periods": lazy(lambda: selectors.periods_for_selector(request.user)),
+        "panels": lazy(panels),
+        **page_cache(request.user, period),
     }
     return render(request, "finance/dashboard.html", context)
 
@@ -88,14 +94,21 @@ def period_list(request: HttpRequest) -> HttpResponse:
 
 def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _period_or_404(request, year, number)
-    figures = selectors.period_figures(period)
-    table = SummaryTable(
-        selectors.summary_table(figures),
-        period=period,
-        link=_area_link(period, figures),
-        caption=f"Table 2.1: forecast outturn by expenditure area, {period.title}",
+    figures = lazy(lambda: selectors.period_figures(period))
+    table = lazy(
+        lambda: SummaryTable(
+            selectors.summary_table(figures),
+            period=period,
+            link=_area_link(period, figures),
+            caption=f"Table 2.1: forecast outturn by expenditure area, {period.title}",
+        )
     )
-    context = {"period": period, "table": table, "headline": figures.totals[figures.department_id]}
+    context = {
+        "period": period,
+        "table": table,
+        "headline": lazy(lambda: figures.totals[figures.department_id]),
+        **page_cache(request.user, period),
+    }
     if permissions.can_manage_periods(request.user):
         context["reopen_form"] = ReopenForm()
         context["fidelity_count"] = selectors.fidelity_notes(period=period).exclude(kind="rounding").count()
@@ -104,14 +117,18 @@ def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 def appendix_a(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _period_or_404(request, year, number)
-    figures = selectors.period_figures(period)
-    table = AppendixATable(
-        selectors.appendix_a(figures),
-        previous=figures.previous,
-        link=_area_link(period, figures),
-        caption=f"Appendix A: budget monitoring, {period.title}",
-    )
-    return render(request, "finance/appendix_a.html", {"period": period, "table": table})
+
+    def table():
+        figures = selectors.period_figures(period)
+        return AppendixATable(
+            selectors.appendix_a(figures),
+            previous=figures.previous,
+            link=_area_link(period, figures),
+            caption=f"Appendix A: budget monitoring, {period.title}",
+        )
+
+    context = {"period": period, "table": lazy(table), **page_cache(request.user, period)}
+    return render(request, "finance/appendix_a.html", context)
 
 
 def area_detail(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:

@@ -20,6 +20,17 @@ from finance.models import FinancialYear, Period
 from finance.services import period_create_next
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: test databases are rolled back, and ids (which
+    the page cache's stamp is made of) can come round again in the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def demo(db) -> FinancialYear:
     """The whole Norfolk demo data set, as `load_demo` loads it (every registered part)."""

@@ -1,0 +1,75 @@
+"""A member's published pages are rendered once and served from the cache until the figures
+behind them change; finance staff always get fresh pages."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ascweb.money import parse_millions
+from finance import services
+from finance.models import LineForecast, Period, ReportingLine
+from tests.factories.imports import import_file
+
+PAGES = ["/periods/2017-18/10/", "/periods/2017-18/10/appendix-a/", "/periods/2017-18/10/dashboard/"]
+
+
+def _get(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), len(captured)
+
+
+def _without_csrf(page: str) -> str:
+    """The sign-out form's token differs per response; the rest must be identical."""
+    import re
+
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_members_second_visit_is_served_from_the_cache_unchanged(member_client, demo, url):
+    first, first_queries = _get(member_client, url)
+    second, second_queries = _get(member_client, url)
+    assert _without_csrf(second) == _without_csrf(first)
+    # the second costs the session, the user, the period and the data stamp only
+    assert second_queries == 5 < first_queries
+
+
+@pytest.mark.parametrize("persona", ["officer_client", "lead_client"])
+def test_finance_staff_always_get_a_fresh_page(request, demo, persona):
+    client = request.getfixturevalue(persona)
+    for url in PAGES:
+        _page, first = _get(client, url)
+        _page, second = _get(client, url)
+        assert first == second, url
+
+
+def test_a_new_net_expenditure_figure_reaches_the_cached_dashboard(member_client, demo):
+    url = "/periods/2017-18/10/dashboard/"
+    before, _ = _get(member_client, url)
+    assert "98.765" not in before
+    assert import_file("net-expenditure", 'year,period,area,amount\n2017-18,10,,"98,765,432"\n').ok
+    after, _ = _get(member_client, url)
+    assert "98.765" in after
+
+
+def test_a_republished_period_shows_its_new_figures(member_client, demo):
+    """Re-open, change a line, publish again: the member sees the new figure at once."""
+    url = "/periods/2017-18/10/appendix-a/"
+    lead = User.objects.get(username="lead")
+    period = Period.objects.get(year__code="2017-18", number=10)
+    before, _ = _get(member_client, url)
+    assert "123.456" not in before
+    services.period_transition(user=lead, period=period, action="reopen", reason="Correction")
+    line = ReportingLine.objects.get(code="STU-OP")
+    LineForecast.objects.filter(period=period, line=line).update(forecast=parse_millions("123.456"))
+    # while it is open again, a member cannot see it at all
+    assert member_client.get(url).status_code == 404
+    period.refresh_from_db()
+    services.period_transition(user=lead, period=period, action="submit")
+    period.refresh_from_db()
+    services.period_transition(user=lead, period=period, action="publish")
+    after, _ = _get(member_client, url)
+    assert "123.456" in after

@@ -41,6 +41,8 @@ PAGES = {
         f"{P11}/",
         "/fidelity/",
         "/imports/period/",
+        "/imports/",
+        "/net-expenditure/upload/",
         "/periods/new/",
         f"{P11}/audit/",
         "/lines/STU-OP/history/",

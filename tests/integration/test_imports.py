@@ -242,3 +242,15 @@ def test_templates_are_for_finance_staff(officer_client, member_client):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert member_client.get("/periods/2017-18/10/templates/period.csv").status_code == 403
     assert officer_client.get("/periods/2017-18/10/template.pdf").status_code == 404
+
+
+def test_the_imports_page_lists_every_kind_for_the_lead_only(lead_client, officer_client, member_client):
+    from ascweb.registry import registry
+
+    page = lead_client.get("/imports/").content.decode()
+    for kind in registry.imports():
+        assert f'href="/imports/{kind.name}/"' in page
+    assert 'href="/imports/"' in lead_client.get("/periods/").content.decode()  # in the header
+    assert officer_client.get("/imports/").status_code == 403
+    assert member_client.get("/imports/").status_code == 403
+    assert lead_client.get("/imports/no-such-kind/").status_code == 404

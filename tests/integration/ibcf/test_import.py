@@ -9,6 +9,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from finance.models import ImportRecord
@@ -183,3 +185,18 @@ def test_the_lead_uploads_a_file_and_sees_the_ibcf_page(open_period, lead_client
     assert response.redirect_chain[-1][0] == f"{P11}/ibcf/"
     assert "Imported i.csv: 0 changed, 1 added, 0 unchanged." in response.content.decode()
     assert ImportRecord.objects.get().user == User.objects.get(username="lead")
+
+
+def _csv(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def test_an_import_takes_the_same_queries_however_many_rows(open_period, lead_client):
+    header, *rows = csv.reader(io.StringIO(_template(lead_client, 10).decode()))
+    with CaptureQueriesContext(connection) as one:
+        assert _import(_csv([header, rows[0]])).created == 1
+    with CaptureQueriesContext(connection) as rest:
+        assert _import(_csv([header, *rows[1:]])).created == 10
+    assert len(rest) == len(one)

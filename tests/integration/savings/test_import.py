@@ -9,6 +9,8 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from ascweb.money import format_pounds
@@ -270,3 +272,12 @@ def test_the_form_and_the_import_share_the_rules(open_period):
     assert problems(_import(HEADER + "ASC020,,,20000,on,,,\n")) == [
         "Row 2, forecast: ASC020: enter the saving as a negative amount (a reduction in spend), like -250,000"
     ]
+
+
+def test_an_import_takes_the_same_queries_however_many_rows(open_period, lead_client):
+    rows = [_filled(row) for row in _template_csv(lead_client)]
+    with CaptureQueriesContext(connection) as one:
+        assert _import(_csv(rows[:1])).created == 1
+    with CaptureQueriesContext(connection) as rest:
+        assert _import(_csv(rows[1:])).created == 17
+    assert len(rest) == len(one)

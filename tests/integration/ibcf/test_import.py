@@ -172,6 +172,9 @@ def test_the_commands_export_and_import(open_period, tmp_path):
 
 
 def test_the_lead_uploads_a_file_and_sees_the_ibcf_page(open_period, lead_client):
+    assert '<a class="govuk-link govuk-!-font-weight-bold" href="/imports/ibcf/">Import iBCF scheme updates</a>' in (
+        lead_client.get("/imports/").content.decode()
+    )
     page = lead_client.get("/imports/ibcf/")
     assert page.status_code == 200
     assert "<code>activity_progress</code>" in page.content.decode()

@@ -60,3 +60,9 @@ class PlanAgainstSpend:
     @property
     def variance(self) -> int | None:
         return None if self.forecast is None else self.forecast - self.plan
+
+
+def records_nothing(spend_to_date: int | None, forecast: int | None, activity_progress: str) -> bool:
+    """A scheme update with no figure and no text: nothing to record for a scheme not yet
+    updated at the period (the papers print narrative only, so figures are optional)."""
+    return spend_to_date is None and forecast is None and not activity_progress.strip()

@@ -9,6 +9,7 @@ from django.db import transaction
 from finance.models import Period
 from finance.permissions_schedules import can_edit_schedules
 from finance.services_reserves import check_token
+from ibcf.calculations import records_nothing
 from ibcf.models import Scheme, SchemeUpdate
 
 
@@ -38,7 +39,7 @@ def scheme_update_save(*, user, period: Period, entries: list[UpdateValues], tok
         current = existing.get(entry.scheme_id)
         if current and (current.spend_to_date, current.forecast, current.activity_progress) == values:
             continue
-        if current is None and values == (None, None, ""):
+        if current is None and records_nothing(*values):
             continue  # nothing to record for this scheme
         SchemeUpdate.objects.update_or_create(
             scheme_id=entry.scheme_id,

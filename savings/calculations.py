@@ -10,6 +10,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from ascweb.money import format_gbp, format_pounds
 from finance.calculations import PrintedCheck, check_printed, rounding_tolerance
 
 __all__ = ["PrintedCheck", "check_printed", "rounding_tolerance"]
@@ -108,6 +109,35 @@ def movement(current: int, previous: int | None) -> int | None:
 def needs_off_target(target: int, forecast: int) -> bool:
     """A forecast short of its target must be reported off target."""
     return variance(target, forecast) > 0
+
+
+def forecast_problems(
+    target: int, forecast: int | None, *, off_target: bool | None, explanation: str, recovery_action: str
+) -> list[tuple[str, str]]:
+    """What is wrong with a saving's forecast as reported for a period, by the officers' form
+    and by an import alike: (field, message) pairs, field one of "forecast", "status",
+    "explanation", "recovery_action"; each message is for the caller to prefix with the
+    saving's name. `forecast` None: not given (already reported as such); `off_target` None:
+    no valid status given.
+
+    A saving is a reduction, so the forecast is negative; an off-target saving says why and
+    what will recover it; a forecast short of its target is off target."""
+    if forecast is not None and forecast > 0:
+        return [("forecast", "enter the saving as a negative amount (a reduction in spend), like -250,000")]
+    problems = []
+    if off_target:
+        for name, what in (("explanation", "why it is off target"), ("recovery_action", "the recovery action")):
+            if not (explanation if name == "explanation" else recovery_action).strip():
+                problems.append((name, f"it is off target, so give {what}"))
+    elif off_target is False and forecast is not None and needs_off_target(target, forecast):
+        problems.append(
+            (
+                "status",
+                f"the forecast is £{format_pounds(forecast - target)} short of the target of {format_gbp(target)}, "
+                "so mark it off target",
+            )
+        )
+    return problems
 
 
 def printed_value(printed: int, computed: int, *, magnitude: bool) -> int:

@@ -3,15 +3,16 @@ parsed by ascweb.money; every error names the saving; nothing is saved unless al
 
 from django import forms
 
-from ascweb.money import format_gbp, format_pounds
+from ascweb.money import format_pounds
 from finance.forms import EXPLANATION_MAX, AmountField
-from savings.calculations import needs_off_target
+from savings.calculations import forecast_problems
 from savings.models import SavingForecast
 from savings.selectors import SavingRow
 from savings.services import SavingEntry
 
 Status = SavingForecast.Status
 _STALE = ("required", "invalid", "min_value")
+_FIELDS = {"recovery_action": "recovery"}  # the rules' field names -> this form's
 
 
 def _text(label: str, name: str, initial: str) -> forms.CharField:
@@ -73,24 +74,16 @@ class WorkstreamSavingsForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         for row in self.savings:
-            name = f"{row.code} {row.description}"
-            forecast, status = cleaned.get(f"forecast_{row.id}"), cleaned.get(f"status_{row.id}")
-            if forecast is not None and forecast > 0:
-                self.add_error(
-                    f"forecast_{row.id}",
-                    f"{name}: enter the saving as a negative amount (a reduction in spend), like -250,000",
-                )
-                continue
-            if status == Status.OFF_TARGET:
-                for key, what in (("explanation", "why it is off target"), ("recovery", "the recovery action")):
-                    if not (cleaned.get(f"{key}_{row.id}") or "").strip():
-                        self.add_error(f"{key}_{row.id}", f"{name}: it is off target, so give {what}")
-            elif status == Status.ON_TARGET and forecast is not None and needs_off_target(row.target, forecast):
-                self.add_error(
-                    f"status_{row.id}",
-                    f"{name}: the forecast is £{format_pounds(forecast - row.target)} short of the target "
-                    f"of {format_gbp(row.target)}, so mark it off target",
-                )
+            status = cleaned.get(f"status_{row.id}")
+            problems = forecast_problems(
+                row.target,
+                cleaned.get(f"forecast_{row.id}"),
+                off_target=None if status is None else status == Status.OFF_TARGET,
+                explanation=cleaned.get(f"explanation_{row.id}") or "",
+                recovery_action=cleaned.get(f"recovery_{row.id}") or "",
+            )
+            for field, message in problems:
+                self.add_error(f"{_FIELDS.get(field, field)}_{row.id}", f"{row.code} {row.description}: {message}")
         return cleaned
 
     def entries(self) -> list[SavingEntry]:

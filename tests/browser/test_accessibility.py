@@ -2,6 +2,7 @@
 at desktop and phone widths."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.axe import violations
 from tests.browser.conftest import sign_in
@@ -43,6 +44,8 @@ PAGES = {
         "/imports/period/",
         "/imports/",
         "/net-expenditure/upload/",
+        "/imports/savings/",
+        "/imports/ibcf/",
         "/periods/new/",
         f"{P11}/audit/",
         "/lines/STU-OP/history/",
@@ -91,4 +94,28 @@ def test_entry_form_errors_are_accessible(axe_page, live_demo):
     page.get_by_label("Older People budget (£)", exact=True).fill("not money")
     page.get_by_role("button", name="Save Services to Users").click()
     assert page.get_by_role("alert").is_visible()
+    assert violations(page) == []
+
+
+BAD_FILES = {
+    "savings": (
+        "code,forecast,status,explanation,recovery_action\nNOPE,-1,On target,,\nASC020,-1,Off target,Delayed,\n"
+    ),
+    "ibcf": "code,spend_to_date,forecast,activity_progress\niBCF0,1,,\niBCF1,lots,,\n",
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_FILES))
+def test_an_import_pages_problem_table_is_accessible(axe_page, live_demo, tmp_path, kind):
+    page = axe_page
+    bad = tmp_path / f"{kind}.csv"
+    bad.write_text(BAD_FILES[kind], encoding="utf-8")
+    sign_in(page, live_demo, "lead", PASSWORDS["lead"])
+    page.goto(f"{live_demo}/imports/{kind}/")
+    page.get_by_label("Financial year").fill("2017-18")
+    page.get_by_label("Period", exact=True).fill("11")
+    page.get_by_label("CSV or Excel file").set_input_files(str(bad))
+    page.get_by_role("button", name="Check and import").click()
+    expect(page.get_by_role("alert")).to_contain_text("2 problems in the file: nothing has been saved")
+    expect(page.get_by_role("table", name="Problems in the file").get_by_role("row")).to_have_count(3)
     assert violations(page) == []

@@ -1,6 +1,6 @@
 """iBCF plan arithmetic: totals per year, the Balance line, and what changed between versions."""
 
-from ibcf.calculations import Change, PlanAgainstSpend, balance, plan_changes, year_totals
+from ibcf.calculations import Change, PlanAgainstSpend, balance, plan_changes, records_nothing, year_totals
 
 TENTH = 10_000_000  # £0.1m in pence
 
@@ -41,3 +41,11 @@ def test_unchanged_plans_have_no_changes():
 def test_plan_against_spend_has_no_variance_until_a_forecast_is_reported():
     assert PlanAgainstSpend(plan=100, spend_to_date=None, forecast=None).variance is None
     assert PlanAgainstSpend(plan=100, spend_to_date=40, forecast=90).variance == -10
+
+
+def test_an_update_with_no_figure_and_no_text_records_nothing():
+    assert records_nothing(None, None, "")
+    assert records_nothing(None, None, "  \n")
+    assert not records_nothing(0, None, "")  # nil spend is a figure
+    assert not records_nothing(None, -1, "")
+    assert not records_nothing(None, None, "Started")

@@ -74,3 +74,33 @@ def test_check_rounded_uses_the_unit_the_paper_printed():
     table = calc.check_rounded(-6_842 * M // 1000, -7_342 * M // 1000, terms=7, unit_pence=100_000)
     assert table.kind == "error"
     assert calc.check_rounded(5, 5, terms=1, unit_pence=100_000).kind == "exact"
+
+
+def _problems(target, forecast, off_target, explanation="", recovery_action=""):
+    return calc.forecast_problems(
+        target, forecast, off_target=off_target, explanation=explanation, recovery_action=recovery_action
+    )
+
+
+def test_the_rules_of_a_reported_saving_name_the_field_at_fault():
+    assert _problems(-100_00, -100_00, False) == []
+    assert _problems(-100_00, -50_00, True, "Late", "Retender") == []
+    assert _problems(-100_00, 1, False) == [
+        ("forecast", "enter the saving as a negative amount (a reduction in spend), like -250,000")
+    ]
+    assert _problems(-100_00, -50_00, True, " ", "") == [
+        ("explanation", "it is off target, so give why it is off target"),
+        ("recovery_action", "it is off target, so give the recovery action"),
+    ]
+    assert _problems(-100_000_00, -40_000_50, False) == [
+        ("status", "the forecast is £59,999.50 short of the target of -£100,000, so mark it off target")
+    ]
+
+
+def test_without_a_forecast_or_a_status_only_what_can_be_checked_is():
+    assert _problems(-100_00, None, False) == []
+    assert _problems(-100_00, -50_00, None) == []  # no valid status: that is reported as such
+    assert _problems(-100_00, None, True) == [
+        ("explanation", "it is off target, so give why it is off target"),
+        ("recovery_action", "it is off target, so give the recovery action"),
+    ]

@@ -370,8 +370,8 @@ def profile_summary(years: Sequence, *, period_number: int, forecast: int) -> st
     months = [(v, n) for n, v in enumerate(current.monthly, 1) if v is not None]
     high, low = max(months), min(months)
     text += (
-        f" The highest period is {period_name(high[1])} ({_pounds_m(high[0])}),"
-        f" the lowest {period_name(low[1])} ({'-' if low[0] < 0 else ''}{_pounds_m(low[0])})."
+        f" The highest period is {period_name(high[1])} at {_pounds_m(high[0])},"
+        f" the lowest {period_name(low[1])} at {'-' if low[0] < 0 else ''}{_pounds_m(low[0])}."
     )
     return text
 
@@ -441,7 +441,7 @@ def monthly_summary(years: Sequence) -> str:
         high, low = max(months), min(months)
         parts.append(
             f"{year.code}: {len(months)} periods totalling {_pounds_m(year.total)}, highest "
-            f"{period_label(high[1])} ({_pounds_m(high[0])}), lowest {period_label(low[1])} "
-            f"({'-' if low[0] < 0 else ''}{_pounds_m(low[0])})."
+            f"{period_label(high[1])} at {_pounds_m(high[0])}, lowest {period_label(low[1])} "
+            f"at {'-' if low[0] < 0 else ''}{_pounds_m(low[0])}."
         )
     return " ".join(parts)

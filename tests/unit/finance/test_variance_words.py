@@ -84,3 +84,12 @@ def test_the_template_filters_read_income_from_what_they_are_given():
     assert _render("{{ v|signed:True }}", v=-M) == "(1.000) over-recovery of income"
     assert _render("{{ v|signed }}", v=-M) == "(1.000) underspend"
     assert _render("{{ v|signed }}", v=None) == "–"
+
+
+def test_amounts_in_the_monthly_summary_are_not_in_brackets():
+    """'highest P5 (£31.874m)' read like a negative figure; 'at £31.874m' does not."""
+    from types import SimpleNamespace
+
+    year = SimpleNamespace(code="2016-17", monthly=[20 * M, 31 * M, -2 * M], total=49 * M)
+    text = charts.monthly_summary([year])
+    assert text == "2016-17: 3 periods totalling £49.000m, highest P2 at £31.000m, lowest P3 at -£2.000m."

@@ -15,6 +15,15 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+class AccessibilityStatement(TemplateView):
+    """The statement, with the council's contact for accessibility problems from settings."""
+
+    template_name = "accessibility.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        return {**super().get_context_data(**kwargs), "accessibility_contact": settings.ASCWEB_ACCESSIBILITY_CONTACT}
+
+
 urlpatterns: list = []
 if settings.OIDC_ENABLED:
     from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
@@ -38,7 +47,7 @@ urlpatterns += [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accessibility/",
-        login_not_required(TemplateView.as_view(template_name="accessibility.html")),
+        login_not_required(AccessibilityStatement.as_view()),
         name="accessibility",
     ),
     path("admin/", admin.site.urls),

@@ -241,12 +241,33 @@ def movement(variance_now: int, variance_before: int) -> int:
     return variance_now - variance_before
 
 
-def variance_words(variance_pence: int) -> str:
-    if variance_pence < 0:
-        return f"forecast underspend of £{format_m(-variance_pence)}m"
-    if variance_pence > 0:
-        return f"forecast overspend of £{format_m(variance_pence)}m"
-    return "forecast to outturn on budget"
+def variance_kind(variance_pence: int, *, income: bool = False) -> str:
+    """The committee's word for a variance. On spending, more than budget is an overspend. An
+    income line (ReportingLine.income, e.g. Service User Income) is budgeted as a negative
+    amount, so a forecast more negative than budget is more income than planned: an
+    over-recovery of income, never an 'underspend'; less negative, an under-recovery.
+
+    Income is marked on the line, not read from a negative budget: Management, Finance & HR is
+    budgeted at (9.642) too, and the Period 10 report calls its variance an overspend."""
+    if variance_pence == 0:
+        return "on budget"
+    if income:
+        return "under-recovery of income" if variance_pence > 0 else "over-recovery of income"
+    return "overspend" if variance_pence > 0 else "underspend"
+
+
+def variance_words(variance_pence: int, *, income: bool = False) -> str:
+    """'underspend of £0.180m': the word says which way, so the amount carries no brackets
+    (brackets are for a signed figure standing alone, as in the tables)."""
+    kind = variance_kind(variance_pence, income=income)
+    if variance_pence == 0:
+        return kind
+    return f"{kind} of £{format_m(abs(variance_pence))}m"
+
+
+def signed_variance(variance_pence: int, *, income: bool = False) -> str:
+    """A variance as the tables print it, followed by its word: '(5.586) underspend'."""
+    return f"{format_m(variance_pence)} {variance_kind(variance_pence, income=income)}"
 
 
 def movement_words(variance_now: int, variance_before: int | None, before_label: str | None) -> str:
@@ -261,8 +282,8 @@ def movement_words(variance_now: int, variance_before: int | None, before_label:
 
 
 def headline_words(variance_now: int, variance_before: int | None, before_label: str | None) -> str:
-    """'Forecast underspend of £2.500m, £2.500m better than at Period 2'."""
-    words = variance_words(variance_now)
+    """'Forecast underspend of £2.500m, £2.500m better than at Period 2' (the department's)."""
+    words = "forecast to outturn on budget" if variance_now == 0 else f"forecast {variance_words(variance_now)}"
     moved = movement_words(variance_now, variance_before, before_label)
     text = f"{words}, {moved}" if moved else words
     return text[0].upper() + text[1:]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ascweb.money import format_m, millions
+from finance.calculations import signed_variance, variance_words
 from finance.models import MONTHS
 
 # One palette (GOV.UK colours with at least 3:1 contrast against white).
@@ -42,13 +43,10 @@ def period_short(number: int) -> str:
     return f"P{number} ({_month(number)})"
 
 
-def signed(pence: int) -> str:
-    """A variance as the tables print it, with the word for its sign: '(5.586) underspend'."""
-    if pence > 0:
-        return f"{format_m(pence)} overspend"
-    if pence < 0:
-        return f"{format_m(pence)} underspend"
-    return f"{format_m(pence)} on budget"
+def signed(pence: int, *, income: bool = False) -> str:
+    """A variance as the tables print it, with the word for its sign: '(5.586) underspend'
+    (on an income line: '(9.864) over-recovery of income')."""
+    return signed_variance(pence, income=income)
 
 
 def _m(pence: int | None) -> Decimal | None:
@@ -117,10 +115,14 @@ def headline_figure(bars: Sequence[tuple[str, int]]) -> dict:
     }
 
 
-def variance_bar_figure(rows: Sequence[tuple[str, int, str | None]], *, title: str) -> dict:
+def variance_bar_figure(
+    rows: Sequence[tuple[str, int, str | None]], *, title: str, income: Sequence[bool] | None = None
+) -> dict:
     """A diverging bar per (label, variance, link): overspend right, underspend left, in the
-    order given (the selector sorts them), each labelled; a bar with a link opens it."""
+    order given (the selector sorts them), each labelled; a bar with a link opens it. Rows
+    marked as income (when given) are labelled as over- or under-recovery of income."""
     values = [variance for _label, variance, _url in rows]
+    income = list(income) if income is not None else [False] * len(rows)
     return {
         "data": [
             {
@@ -128,7 +130,7 @@ def variance_bar_figure(rows: Sequence[tuple[str, int, str | None]], *, title: s
                 "orientation": "h",
                 "y": [label for label, _v, _u in rows],
                 "x": [_m(v) for v in values],
-                "text": [signed(v) for v in values],
+                "text": [signed(v, income=i) for v, i in zip(values, income, strict=True)],
                 # on a narrow screen charts.js shows the figures alone: "(5.586)", brackets for
                 # an underspend, as in the tables (the hatching and the table say the rest)
                 "meta": {"short_text": [format_m(v) for v in values]},
@@ -297,12 +299,18 @@ def _pounds_m(pence: int) -> str:
     return f"£{format_m(abs(pence))}m"
 
 
-def variance_summary(rows: Sequence[tuple[str, int]], *, what: str = "areas") -> str:
-    """'2 of 5 areas forecast an overspend ... the largest underspend is Services to Users, (5.586).'"""
+def variance_summary(
+    rows: Sequence[tuple[str, int]], *, what: str = "areas", income: Sequence[bool] | None = None
+) -> str:
+    """'2 of 5 areas forecast an overspend ... the largest underspend is Services to Users, (5.586).'
+    Income lines (marked, when given) are neither: their variance is named apart."""
     if not rows:
         return f"No {what} have figures at this period."
-    over = [r for r in rows if r[1] > 0]
-    under = [r for r in rows if r[1] < 0]
+    marks = list(income) if income is not None else [False] * len(rows)
+    spending = [r for r, i in zip(rows, marks, strict=True) if not i]
+    recovered = [r for r, i in zip(rows, marks, strict=True) if i and r[1] != 0]
+    over = [r for r in spending if r[1] > 0]
+    under = [r for r in spending if r[1] < 0]
     parts = [f"{len(over)} of {len(rows)} {what} forecast an overspend and {len(under)} an underspend."]
     if over:
         label, value = max(over, key=lambda r: r[1])
@@ -310,6 +318,7 @@ def variance_summary(rows: Sequence[tuple[str, int]], *, what: str = "areas") ->
     if under:
         label, value = min(under, key=lambda r: r[1])
         parts.append(f"The largest underspend is {label}, {_pounds_m(value)}.")
+    parts += [f"{label} forecasts an {variance_words(value, income=True)}." for label, value in recovered]
     return " ".join(parts)
 
 
@@ -361,8 +370,8 @@ def profile_summary(years: Sequence, *, period_number: int, forecast: int) -> st
     months = [(v, n) for n, v in enumerate(current.monthly, 1) if v is not None]
     high, low = max(months), min(months)
     text += (
-        f" The highest period is {period_name(high[1])} ({_pounds_m(high[0])}),"
-        f" the lowest {period_name(low[1])} ({'-' if low[0] < 0 else ''}{_pounds_m(low[0])})."
+        f" The highest period is {period_name(high[1])} at {_pounds_m(high[0])},"
+        f" the lowest {period_name(low[1])} at {'-' if low[0] < 0 else ''}{_pounds_m(low[0])}."
     )
     return text
 
@@ -432,7 +441,7 @@ def monthly_summary(years: Sequence) -> str:
         high, low = max(months), min(months)
         parts.append(
             f"{year.code}: {len(months)} periods totalling {_pounds_m(year.total)}, highest "
-            f"{period_label(high[1])} ({_pounds_m(high[0])}), lowest {period_label(low[1])} "
-            f"({'-' if low[0] < 0 else ''}{_pounds_m(low[0])})."
+            f"{period_label(high[1])} at {_pounds_m(high[0])}, lowest {period_label(low[1])} "
+            f"at {'-' if low[0] < 0 else ''}{_pounds_m(low[0])}."
         )
     return " ".join(parts)

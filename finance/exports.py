@@ -35,8 +35,8 @@ def _explanations(period) -> dict | None:
         codes = {area.code} | {figures.nodes[node_id].code for node_id, _depth in figures.tree.walk(area_id)}
         items = [item for item in explained if item.code in codes]
         if items:
-            variance = figures.totals[area_id].variance
-            areas.append({"label": area.name, "variance": variance, "items": items, "more_than_one": len(items) > 1})
+            totals = figures.totals[area_id]
+            areas.append({"label": area.name, "figures": totals, "items": items, "more_than_one": len(items) > 1})
     return {"areas": areas} if areas else None
 
 

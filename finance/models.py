@@ -108,6 +108,12 @@ class ReportingLine(models.Model):
         max_length=200, blank=True, help_text="Label of the total row, e.g. 'Total Purchase of Care'"
     )
     print_heading = models.BooleanField(default=True, help_text="Print a heading row above the group's lines")
+    income = models.BooleanField(
+        default=False,
+        help_text="Income (e.g. Service User Income), budgeted as a negative amount: a forecast below the budget "
+        "is an over-recovery of income, not an underspend. Not read from the budget's sign: a spending area can "
+        "have a negative net budget too.",
+    )
     history = HistoricalRecords()
 
     class Meta:

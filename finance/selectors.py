@@ -137,7 +137,7 @@ class PeriodFigures:
         return self.tree.kids(self.department_id)
 
 
-SNAPSHOT_FIELDS = ("id", "code", "name", "kind", "parent_id", "order", "total_label", "print_heading")
+SNAPSHOT_FIELDS = ("id", "code", "name", "kind", "parent_id", "order", "total_label", "print_heading", "income")
 
 
 def structure_now() -> list[dict]:
@@ -327,6 +327,7 @@ class Explanation:
     label: str
     variance: int
     text: str
+    income: bool = False  # an income line's variance is an over- or under-recovery
 
 
 def area_explanations(figures: PeriodFigures, area_id: int) -> list[Explanation]:
@@ -343,7 +344,9 @@ def area_explanations(figures: PeriodFigures, area_id: int) -> list[Explanation]
         GroupExplanation.objects.filter(period=figures.period, node_id__in=under).values_list("node_id", "text")
     )
     return [
-        Explanation(nodes[n].code, nodes[n].name, figures.totals[n].variance, texts[n]) for n in under if n in texts
+        Explanation(nodes[n].code, nodes[n].name, figures.totals[n].variance, texts[n], nodes[n].income)
+        for n in under
+        if n in texts
     ]
 
 
@@ -823,10 +826,11 @@ def _profile_weights(profile, last_year: list[int]) -> tuple[list[int] | None, s
     return list(calculations.TWELFTHS), label
 
 
-def area_line_variances(figures: PeriodFigures, area_id: int) -> list[tuple[str, int]]:
-    """The lines of an area with their variances, largest overspend first (for its chart)."""
+def area_line_variances(figures: PeriodFigures, area_id: int) -> list[tuple[str, int, bool]]:
+    """The lines of an area as (name, variance, is income), largest overspend first (for its
+    chart)."""
     leaves = figures.tree.leaves_under(area_id)
-    rows = [(figures.nodes[leaf].name, figures.totals[leaf].variance) for leaf in leaves]
+    rows = [(figures.nodes[leaf].name, figures.totals[leaf].variance, figures.nodes[leaf].income) for leaf in leaves]
     return sorted(rows, key=lambda row: -row[1])
 
 

@@ -157,13 +157,24 @@ def area_detail(request: HttpRequest, year: str, number: int, code: str) -> Http
 
 def _area_chart(area: ReportingLine, figures: selectors.PeriodFigures, period: Period) -> dict:
     rows = selectors.area_line_variances(figures, area.id)
+    income = [is_income for _name, _variance, is_income in rows]
     return {
         "figure": charts.variance_bar_figure(
-            [(name, v, None) for name, v in rows], title=f"{area.name}: variance by line at P{period.number}, £m"
+            [(name, v, None) for name, v, _i in rows],
+            title=f"{area.name}: variance by line at P{period.number}, £m",
+            income=income,
         ),
-        "summary": charts.variance_summary(rows, what="lines"),
+        "summary": charts.variance_summary([(name, v) for name, v, _i in rows], what="lines", income=income),
         "rows": rows,
+        "caption": _LINES_CAPTION_INCOME if any(income) else _LINES_CAPTION,
     }
+
+
+_LINES_CAPTION = "Variance by line: overspends to the right, underspends to the left, largest overspend first"
+_LINES_CAPTION_INCOME = (
+    "Variance by line: overspends and under-recovery of income to the right, underspends and "
+    "over-recovery of income to the left, largest first"
+)
 
 
 def net_expenditure_upload(request: HttpRequest) -> HttpResponse:

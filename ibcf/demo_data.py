@@ -174,10 +174,11 @@ GRANT_STREAMS = [
         },
         "note": (
             "One-off (non-recurrent) grant paid directly by DCLG, to be pooled in the BCF. "
-            "Exact figures: seed 001 table 4.2 and Period 2 report 2.6.1; seed 002 2.5.1 "
-            "('Norfolk has received £18.561m in 2017/18'); seed 003 2.9.1. Seed 001 summary "
-            "rounds to £18m / £11m / £6m, 'some £35m over three years'. Seed 001 table 4.2 "
-            "prints no 2020/21 figure (blank)."
+            "Exact figures: table 4.2 of the Additional Social Care Funding report (Adult Social Care "
+            "Committee, 10 July 2017) and the Period 2 report 2.6.1; the Period 10 report 2.5.1 ('Norfolk "
+            "has received £18.561m in 2017/18'); the Health and Wellbeing Board paper of 2 May 2018, "
+            "2.9.1. The July 2017 report's summary rounds to £18m / £11m / £6m, 'some £35m over three "
+            "years'; its table 4.2 prints no 2020/21 figure (blank)."
         ),
     },
     {
@@ -199,7 +200,8 @@ GRANT_STREAMS = [
             "Period 10 plan": {"2017-18": "-1.9", "2018-19": "-15.8", "2019-20": "-28.4"},
         },
         "note": (
-            "Recurrent improved Better Care Fund; exact figures only in seed 001 table 4.2 "
+            "Recurrent improved Better Care Fund; exact figures only in table 4.2 of the Additional "
+            "Social Care Funding report (Adult Social Care Committee, 10 July 2017) "
             "(already in the medium term financial plan; 2017-18 built into funding sources)."
         ),
     },
@@ -511,8 +513,8 @@ PLAN_VERSIONS = [
         "name": "July 2017 plan",
         "date": "2017-07-10",
         "source": (
-            "seed 001: Adult Social Care Committee 10 July 2017, 'Additional Social Care "
-            "Funding', Appendix 1 Table 1 (agreed with CCGs by end of July 2017)"
+            "Additional Social Care Funding report, Adult Social Care Committee 10 July 2017, "
+            "Appendix 1 Table 1 (agreed with CCGs by end of July 2017)"
         ),
         "title_printed": "Appendix 1 Table 1",
         "allocations": {
@@ -533,9 +535,9 @@ PLAN_VERSIONS = [
         "name": "Period 10 plan",
         "date": "2018-03-05",
         "source": (
-            "seed 002: Adult Social Care Committee 5 March 2018, Finance Monitoring Report "
-            "Period 10 (January) 2017-18, Appendix C (progress as at mid-February 2018); same "
-            "figures in seed 003 (HWB 2 May 2018) Annex C"
+            "Finance Monitoring Report Period 10 (January) 2017-18, Adult Social Care Committee "
+            "5 March 2018, Appendix C (progress as at mid-February 2018); the same figures are in "
+            "Annex C of the Health and Wellbeing Board paper of 2 May 2018"
         ),
         "title_printed": "Improved Better Care Fund (iBCF) - Summary table and October Update",
         "allocations": {
@@ -555,7 +557,7 @@ PLAN_VERSIONS = [
 ]
 
 ACUTE_SYSTEM_SPLIT = {
-    "source": "seed 001: 'Additional Social Care Funding', Appendix 1 Table 2 (see also 5.8)",
+    "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017), Appendix 1 Table 2 (see also paragraph 5.8)",
     "table": (
         "Table 2 - Additional Social Care Funding – Investment, Protection and Sustaining "
         "Social Care – by Acute system (population basis)"
@@ -760,7 +762,7 @@ CARRY_FORWARD_STATEMENTS = [
 PRINTED_TOTALS = [
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 1",
         "subject": "Total (plan total)",
         "column": "2017-18",
@@ -769,7 +771,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 1",
         "subject": "Total (plan total)",
         "column": "2018-19",
@@ -778,7 +780,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 1",
         "subject": "Total (plan total)",
         "column": "2019-20",
@@ -787,7 +789,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 1",
         "subject": "Funded by: Total",
         "column": "2017-18",
@@ -796,7 +798,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 1",
         "subject": "Funded by: Total",
         "column": "2018-19",
@@ -805,7 +807,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 1",
         "subject": "Funded by: Total",
         "column": "2019-20",
@@ -814,7 +816,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 1",
         "subject": "Balance",
         "column": "2017-18",
@@ -823,7 +825,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 1",
         "subject": "Balance",
         "column": "2018-19",
@@ -832,7 +834,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 1",
         "subject": "Balance",
         "column": "2019-20",
@@ -841,7 +843,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 2",
         "subject": "Total (acute systems, unlabelled row)",
         "column": "2017-18",
@@ -850,7 +852,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 2",
         "subject": "Total (acute systems, unlabelled row)",
         "column": "2018-19",
@@ -859,7 +861,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "Appendix 1 Table 2",
         "subject": "Total (acute systems, unlabelled row)",
         "column": "2019-20",
@@ -868,7 +870,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "4.2 funding profile",
         "subject": "Total",
         "column": "2017-18",
@@ -877,7 +879,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "4.2 funding profile",
         "subject": "Total",
         "column": "2018-19",
@@ -886,7 +888,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "4.2 funding profile",
         "subject": "Total",
         "column": "2019-20",
@@ -895,7 +897,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "4.2 funding profile",
         "subject": "Total",
         "column": "2020-21",
@@ -904,7 +906,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "4.2 funding profile",
         "subject": "Additional/Reduction in funding year on year",
         "column": "2017-18",
@@ -913,7 +915,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "4.2 funding profile",
         "subject": "Additional/Reduction in funding year on year",
         "column": "2018-19",
@@ -922,7 +924,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "4.2 funding profile",
         "subject": "Additional/Reduction in funding year on year",
         "column": "2019-20",
@@ -931,7 +933,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "4.2 funding profile",
         "subject": "Additional/Reduction in funding year on year",
         "column": "2020-21",
@@ -940,7 +942,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "Period 10 plan",
-        "source": "seed 002 Period 10 report",
+        "source": "Period 10 report (Adult Social Care Committee, 5 March 2018)",
         "table": "Appendix C",
         "subject": "Total (plan total, unlabelled row)",
         "column": "2017-18",
@@ -949,7 +951,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "Period 10 plan",
-        "source": "seed 002 Period 10 report",
+        "source": "Period 10 report (Adult Social Care Committee, 5 March 2018)",
         "table": "Appendix C",
         "subject": "Total (plan total, unlabelled row)",
         "column": "2018-19",
@@ -958,7 +960,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "Period 10 plan",
-        "source": "seed 002 Period 10 report",
+        "source": "Period 10 report (Adult Social Care Committee, 5 March 2018)",
         "table": "Appendix C",
         "subject": "Total (plan total, unlabelled row)",
         "column": "2019-20",
@@ -967,7 +969,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "Period 10 plan",
-        "source": "seed 002 Period 10 report",
+        "source": "Period 10 report (Adult Social Care Committee, 5 March 2018)",
         "table": "Appendix C",
         "subject": "Funded by: Total",
         "column": "2017-18",
@@ -976,7 +978,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "Period 10 plan",
-        "source": "seed 002 Period 10 report",
+        "source": "Period 10 report (Adult Social Care Committee, 5 March 2018)",
         "table": "Appendix C",
         "subject": "Funded by: Total",
         "column": "2018-19",
@@ -985,7 +987,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "Period 10 plan",
-        "source": "seed 002 Period 10 report",
+        "source": "Period 10 report (Adult Social Care Committee, 5 March 2018)",
         "table": "Appendix C",
         "subject": "Funded by: Total",
         "column": "2019-20",
@@ -994,7 +996,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "strategic impact / 1.1",
         "subject": "Spring Budget grant, rounded",
         "column": "2017-18",
@@ -1003,7 +1005,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "strategic impact / 1.1",
         "subject": "Spring Budget grant, rounded",
         "column": "2018-19",
@@ -1012,7 +1014,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "strategic impact / 1.1",
         "subject": "Spring Budget grant, rounded",
         "column": "2019-20",
@@ -1021,7 +1023,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "July 2017 plan",
-        "source": "seed 001 'Additional Social Care Funding'",
+        "source": "Additional Social Care Funding report (Adult Social Care Committee, 10 July 2017)",
         "table": "executive summary",
         "subject": "Spring Budget grant over three years ('some £35m')",
         "column": "2017-18 to 2019-20",
@@ -1030,7 +1032,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "Period 10 plan",
-        "source": "seed 003 HWB 3.4",
+        "source": "Health and Wellbeing Board paper (2 May 2018), paragraph 3.4",
         "table": "text",
         "subject": "iBCF 'additional £20m ... for 2017-18'",
         "column": "2017-18",
@@ -1039,7 +1041,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "Period 10 plan",
-        "source": "seed 003 HWB 3.4",
+        "source": "Health and Wellbeing Board paper (2 May 2018), paragraph 3.4",
         "table": "text",
         "subject": "iBCF '... rising to £34m in 2019-20'",
         "column": "2019-20",
@@ -1048,7 +1050,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "Period 10 plan",
-        "source": "seed 003 HWB 2.9.3",
+        "source": "Health and Wellbeing Board paper (2 May 2018), paragraph 2.9.3",
         "table": "text",
         "subject": "market support earmarked (iBCF2)",
         "column": "2017-18",
@@ -1057,7 +1059,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "Period 10 plan",
-        "source": "seed 003 HWB 2.9.3",
+        "source": "Health and Wellbeing Board paper (2 May 2018), paragraph 2.9.3",
         "table": "text",
         "subject": "market support earmarked (iBCF2)",
         "column": "2018-19",
@@ -1066,7 +1068,7 @@ PRINTED_TOTALS = [
     },
     {
         "version": "Period 10 plan",
-        "source": "seed 003 HWB 2.9.3",
+        "source": "Health and Wellbeing Board paper (2 May 2018), paragraph 2.9.3",
         "table": "text",
         "subject": "iBCF expected to be spent on sustaining the market or protecting social care ('£33m of the £34m')",
         "column": "2019-20",

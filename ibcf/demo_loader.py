@@ -222,7 +222,8 @@ def check_printed(year: FinancialYear) -> dict[str, int]:
         value = figures.value(printed)
         if value is None:  # pragma: no cover - every printed figure is mapped; a new one must be
             raise ValueError(f"No check for {printed['subject']!r}")
-        source = f"{printed['source']}, {printed['table']}"
+        where = printed["table"]  # "text": a figure quoted in a paragraph, which the source names
+        source = printed["source"] if where == "text" else f"{printed['source']}, {where}"
         note(printed["version"], source, printed["subject"], printed["column"], printed["printed"], *value)
     for stream in data.GRANT_STREAMS:
         for version, amounts in stream["funded_by_printed"].items():

@@ -197,6 +197,13 @@ if OIDC_ENABLED:
 # ascweb: a line whose variance is at least this (in pence) needs an explanation.
 ASCWEB_MATERIALITY_PENCE = env_int("ASCWEB_MATERIALITY_PENCE", 100_000 * 100)
 ASCWEB_ORGANISATION = env_str("ASCWEB_ORGANISATION", "Norfolk County Council")
+# How to report an accessibility problem, printed in the accessibility statement: the council
+# must set it (an email address and a telephone number) before the service goes live.
+ASCWEB_ACCESSIBILITY_CONTACT = env_str(
+    "ASCWEB_ACCESSIBILITY_CONTACT",
+    "[To be completed by the council before this service goes live: the email address and telephone number "
+    "for accessibility requests and problems.] Until then, ask the Adult Social Services finance team.",
+)
 
 LOGGING = {
     "version": 1,

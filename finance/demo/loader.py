@@ -83,6 +83,7 @@ def _structure() -> dict[str, ReportingLine]:
                 "order": order,
                 "total_label": total_label,
                 "print_heading": heading,
+                "income": code in norfolk.INCOME,
             },
         )
         lines[code] = line

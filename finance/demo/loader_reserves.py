@@ -194,10 +194,10 @@ def check_printed(year: FinancialYear, periods: dict[str, Period]) -> dict[str, 
 
     for key, period in periods.items():
         meta = data.PERIODS[key]
-        seed = meta["source"].split(":")[0]
+        report = meta["source"].split(":")[0]  # "Period 2 report"
         reserves, capital = reserves_table(period), capital_table(period)
-        reserves_source = f"{RESERVES_SOURCE}, {seed} Appendix {meta['reserves_appendix']}"
-        capital_source = f"{CAPITAL_SOURCE}, {seed} Appendix {meta['capital_appendix']}"
+        reserves_source = f"{RESERVES_SOURCE}, {report}, Appendix {meta['reserves_appendix']}"
+        capital_source = f"{CAPITAL_SOURCE}, {report}, Appendix {meta['capital_appendix']}"
         by_code = {r.code: r for r in reserves if r.kind == "line"}
         for row in data.RESERVES[key]:
             note(
@@ -238,7 +238,7 @@ def check_printed(year: FinancialYear, periods: dict[str, Period]) -> dict[str, 
 
 def _check_text(year, period, key, printed, reserves, capital, note, counts) -> None:
     prefix = CAPITAL_SOURCE if printed["subject"].startswith(("capital", "three year capital")) else RESERVES_SOURCE
-    source = f"{prefix}, {printed['source']} (text)"
+    source = f"{prefix}, {printed['source']}"
     value = _text_value(key, printed["subject"], printed["column"], reserves, capital)
     if value is None:
         counts["gap"] += 1

@@ -76,6 +76,11 @@ STRUCTURE = [
     ("MFHR-MFHR", "Management, Finance & HR", "line", "MFHR", "", True, []),
 ]
 
+# Income lines, budgeted as negative amounts: their variances are over- or under-recovery of
+# income (Appendix B: "Service User Income, over-recovery of (£9.864m)"). Management, Finance
+# & HR also has a negative budget but is not income: the papers call its variance an overspend.
+INCOME = {"STU-INC"}
+
 PERIODS = {
     # number: (committee meeting, source of the figures)
     2: ("2017-07-10", "Period 2 report"),

@@ -94,13 +94,13 @@ Ambiguities in the text dumps
 PERIODS = {
     "P2": {
         "meeting": "2017-07-10",
-        "source": "seed 001: Finance Monitoring Report Period 2 (May) 2017-18",
+        "source": "Period 2 report: Finance Monitoring Report Period 2 (May) 2017-18",
         "reserves_appendix": "D",
         "capital_appendix": "E",
     },
     "P10": {
         "meeting": "2018-03-05",
-        "source": "seed 002: Finance Monitoring Report Period 10 (January) 2017-18",
+        "source": "Period 10 report: Finance Monitoring Report Period 10 (January) 2017-18",
         "reserves_appendix": "E",
         "capital_appendix": "F",
     },
@@ -586,7 +586,7 @@ PRINTED_TOTALS = [
     # ---- P2 reserves and provisions table (seed 001 Appendix D)
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Provisions",
         "column": "balance_1_april",
@@ -595,7 +595,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Provisions",
         "column": "proposed_usage",
@@ -604,7 +604,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Provisions",
         "column": "balance_31_march",
@@ -613,7 +613,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Reserves",
         "column": "balance_1_april",
@@ -622,7 +622,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Reserves",
         "column": "proposed_usage",
@@ -631,7 +631,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Reserves",
         "column": "balance_31_march",
@@ -640,7 +640,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "reserves",
         "subject": "Total Reserves & Provisions",
         "column": "balance_1_april",
@@ -649,7 +649,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "reserves",
         "subject": "Total Reserves & Provisions",
         "column": "proposed_usage",
@@ -658,7 +658,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "reserves",
         "subject": "Total Reserves & Provisions",
         "column": "balance_31_march",
@@ -668,7 +668,7 @@ PRINTED_TOTALS = [
     # ---- P10 reserves and provisions table (seed 002 Appendix E)
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Provisions",
         "column": "balance_1_april",
@@ -677,7 +677,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Provisions",
         "column": "proposed_usage",
@@ -686,7 +686,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Provisions",
         "column": "balance_31_march",
@@ -695,7 +695,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Reserves",
         "column": "balance_1_april",
@@ -704,7 +704,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Reserves",
         "column": "proposed_usage",
@@ -713,7 +713,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "reserves",
         "subject": "Total Adult Social Care Reserves",
         "column": "balance_31_march",
@@ -722,7 +722,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "reserves",
         "subject": "Total Reserves & Provisions",
         "column": "balance_1_april",
@@ -731,7 +731,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "reserves",
         "subject": "Total Reserves & Provisions",
         "column": "proposed_usage",
@@ -740,7 +740,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "reserves",
         "subject": "Total Reserves & Provisions",
         "column": "balance_31_march",
@@ -750,7 +750,7 @@ PRINTED_TOTALS = [
     # ---- capital TOTAL rows
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "capital",
         "subject": "TOTAL",
         "column": "current_budget",
@@ -759,7 +759,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "capital",
         "subject": "TOTAL",
         "column": "forecast_outturn",
@@ -768,7 +768,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001",
+        "source": "Period 2 report",
         "table": "capital",
         "subject": "TOTAL",
         "column": "next_year_draft",
@@ -777,7 +777,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "capital",
         "subject": "TOTAL",
         "column": "current_budget",
@@ -786,7 +786,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "capital",
         "subject": "TOTAL",
         "column": "forecast_outturn",
@@ -795,7 +795,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002",
+        "source": "Period 10 report",
         "table": "capital",
         "subject": "TOTAL",
         "column": "next_year_draft",
@@ -805,7 +805,7 @@ PRINTED_TOTALS = [
     # ---- P2 figures in the text (seed 001)
     {
         "period": "P2",
-        "source": "seed 001 executive summary",
+        "source": "Period 2 report, executive summary",
         "table": "text",
         "subject": "reserves",
         "column": "balance_1_april",
@@ -814,7 +814,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 executive summary",
+        "source": "Period 2 report, executive summary",
         "table": "text",
         "subject": "reserves: committed expenditure to meet known projects in 2017/18",
         "column": "proposed_usage",
@@ -823,7 +823,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 executive summary",
+        "source": "Period 2 report, executive summary",
         "table": "text",
         "subject": "reserves: forecast outturn",
         "column": "balance_31_march",
@@ -832,7 +832,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 executive summary and 2.11.2",
+        "source": "Period 2 report, executive summary and 2.11.2",
         "table": "text",
         "subject": "reserves: proposed use for transformation / Promoting Independence",
         "column": "proposed_usage",
@@ -841,7 +841,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 executive summary and 2.11.2",
+        "source": "Period 2 report, executive summary and 2.11.2",
         "table": "text",
         "subject": "reserves: corporate review of reserves (zero based review 0.070 + Care Act 0.080)",
         "column": "proposed_usage",
@@ -850,7 +850,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 2.11.2",
+        "source": "Period 2 report, paragraph 2.11.2",
         "table": "text",
         "subject": "reserves: social care replacement system (carried forward)",
         "column": "proposed_usage",
@@ -859,7 +859,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 2.11.2",
+        "source": "Period 2 report, paragraph 2.11.2",
         "table": "text",
         "subject": "reserves: Learning and Development",
         "column": "proposed_usage",
@@ -868,7 +868,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 2.11.2",
+        "source": "Period 2 report, paragraph 2.11.2",
         "table": "text",
         "subject": "reserves: market development",
         "column": "proposed_usage",
@@ -877,7 +877,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 2.11.2",
+        "source": "Period 2 report, paragraph 2.11.2",
         "table": "text",
         "subject": "reserves: zero based review",
         "column": "proposed_usage",
@@ -886,7 +886,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 2.11.2",
+        "source": "Period 2 report, paragraph 2.11.2",
         "table": "text",
         "subject": "reserves: unallocated Care Act implementation",
         "column": "proposed_usage",
@@ -895,7 +895,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 2.11.1",
+        "source": "Period 2 report, paragraph 2.11.1",
         "table": "text",
         "subject": "reserves and provisions",
         "column": "balance_1_april",
@@ -904,7 +904,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 2.11.1",
+        "source": "Period 2 report, paragraph 2.11.1",
         "table": "text",
         "subject": "reserves",
         "column": "balance_1_april",
@@ -913,7 +913,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 2.11.3",
+        "source": "Period 2 report, paragraph 2.11.3",
         "table": "text",
         "subject": "reserves: forecast position",
         "column": "balance_31_march",
@@ -922,7 +922,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 executive summary and 2.11.4",
+        "source": "Period 2 report, executive summary and 2.11.4",
         "table": "text",
         "subject": "provisions",
         "column": "balance_1_april",
@@ -931,7 +931,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 2.12.1",
+        "source": "Period 2 report, paragraph 2.12.1",
         "table": "text",
         "subject": "three year capital programme",
         "column": "2017/18 budget + 2018/19 draft",
@@ -940,7 +940,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 2.12.1",
+        "source": "Period 2 report, paragraph 2.12.1",
         "table": "text",
         "subject": "capital: BCF Disabled Facilities Grant (passported to districts)",
         "column": "programme",
@@ -949,7 +949,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P2",
-        "source": "seed 001 2.12.1",
+        "source": "Period 2 report, paragraph 2.12.1",
         "table": "text",
         "subject": "capital: social care and finance replacement system",
         "column": "programme",
@@ -959,7 +959,7 @@ PRINTED_TOTALS = [
     # ---- P10 figures in the text (seed 002)
     {
         "period": "P10",
-        "source": "seed 002 executive summary and 2.10.1",
+        "source": "Period 10 report, executive summary and 2.10.1",
         "table": "text",
         "subject": "reserves",
         "column": "balance_1_april",
@@ -968,7 +968,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002 executive summary and 2.10.2",
+        "source": "Period 10 report, executive summary and 2.10.2",
         "table": "text",
         "subject": "reserves: planned use in this financial year (sum of draw-downs)",
         "column": "proposed_usage",
@@ -977,7 +977,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002 executive summary",
+        "source": "Period 10 report, executive summary",
         "table": "text",
         "subject": "reserves: forecast outturn",
         "column": "balance_31_march",
@@ -986,7 +986,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002 2.10.3 (printed '£14.394', no 'm')",
+        "source": "Period 10 report, paragraph 2.10.3 (printed as '£14.394', without the 'm')",
         "table": "text",
         "subject": "reserves: forecast position",
         "column": "balance_31_march",
@@ -995,7 +995,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002 executive summary and 2.10.4",
+        "source": "Period 10 report, executive summary and 2.10.4",
         "table": "text",
         "subject": "provisions",
         "column": "balance_1_april",
@@ -1004,7 +1004,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002 2.10.1",
+        "source": "Period 10 report, paragraph 2.10.1",
         "table": "text",
         "subject": "reserves and provisions",
         "column": "balance_1_april",
@@ -1013,7 +1013,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002 2.10.6",
+        "source": "Period 10 report, paragraph 2.10.6",
         "table": "text",
         "subject": "iBCF grant proposed to be carried forward within reserves",
         "column": "proposed_usage",
@@ -1022,7 +1022,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002 2.11.1",
+        "source": "Period 10 report, paragraph 2.11.1",
         "table": "text",
         "subject": "three year capital programme",
         "column": "2017/18 budget + 2018/19 draft",
@@ -1031,7 +1031,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002 2.11.1",
+        "source": "Period 10 report, paragraph 2.11.1",
         "table": "text",
         "subject": "capital: BCF Disabled Facilities Grant (passported to districts)",
         "column": "programme",
@@ -1040,7 +1040,7 @@ PRINTED_TOTALS = [
     },
     {
         "period": "P10",
-        "source": "seed 002 2.11.1",
+        "source": "Period 10 report, paragraph 2.11.1",
         "table": "text",
         "subject": "capital: social care and finance replacement system",
         "column": "programme",

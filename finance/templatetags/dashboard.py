@@ -1,4 +1,5 @@
-"""Dashboard display helpers: sign words for variances, period names, registered panels."""
+"""Dashboard display helpers: period names and registered panels (variance words are in
+the variance library)."""
 
 from django import template
 from django.template.loader import get_template
@@ -6,12 +7,6 @@ from django.template.loader import get_template
 from finance import charts
 
 register = template.Library()
-
-
-@register.filter
-def signed(pence: int | None) -> str:
-    """'(5.586) underspend', '3.465 overspend': the sign in words, never by colour alone."""
-    return "–" if pence is None else charts.signed(pence)
 
 
 @register.filter

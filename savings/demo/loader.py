@@ -138,6 +138,26 @@ def _mitigations(period: Period, rows: list[dict], savings: dict[str, Saving]) -
 # --- Checking the papers' arithmetic ------------------------------------------------------
 
 
+# Papers of the 10 July 2017 committee other than the Period 2 report, by the short name the
+# data uses for them (demo_data's refs are line numbers in the text dumps: for developers only).
+_MEETING_2017_07 = "Adult Social Care Committee, 10 July 2017"
+_OTHER_PAPERS = {
+    "PI report": f"Promoting Independence progress report ({_MEETING_2017_07})",
+    "LD report": f"Learning Disabilities and Autistic Spectrum Disorder Service report ({_MEETING_2017_07})",
+    "Additional Social Care Funding report": f"Additional Social Care Funding report ({_MEETING_2017_07})",
+}
+
+
+def _paper(period: Period, table: str) -> str:
+    """Where a figure is printed, in a finance lead's words: 'Period 10 report, 2.8.3 savings
+    summary' or 'Promoting Independence progress report (...), 4.12 summary'."""
+    for short, name in _OTHER_PAPERS.items():
+        if table.startswith(short):
+            rest = table.removeprefix(short).strip()
+            return f"{name}, {rest}" if rest else name
+    return f"Period {period.number} report, {table}"
+
+
 def _check_printed(periods: dict[str, Period], years: dict[str, FinancialYear], savings: dict[str, Saving]):
     FidelityNote.objects.filter(source__startswith=SOURCE_PREFIX).delete()
     targets = {(t.saving_id, t.year.code): t for t in SavingTarget.objects.select_related("year")}
@@ -151,7 +171,7 @@ def _check_printed(periods: dict[str, Period], years: dict[str, FinancialYear], 
         note = {
             "year": period.year,
             "period": period,
-            "source": f"{SOURCE_PREFIX} P{period.number} {entry['table']} ({entry['ref']})"[:200],
+            "source": f"{SOURCE_PREFIX} {_paper(period, entry['table'])}"[:200],
             "subject": entry["subject"],
             "column": entry["column"],
         }

@@ -76,8 +76,13 @@ def test_appendices_start_a_page_with_their_letters_and_headers_repeat(p10_pack)
     contents = _flat(pages[0])
     assert "Appendix A: Budget monitoring" in contents and "Appendix B: Explanations of variances" in contents
     explanations = _flat(" ".join(pages[starts["Appendix B: Explanations of variances"] :]))
-    assert "2. Commissioned Services forecast underspend (£0.028m)" in explanations
+    # a word that says the sign takes an unsigned amount: never "underspend of (£0.180m)"
+    assert "2. Commissioned Services, forecast underspend of £0.028m" in explanations
     assert "NorseCare, overspend of £0.825m" in explanations
+    assert "Commissioning Team, underspend of £0.180m" in explanations
+    assert "Service User Income, over-recovery of income of £9.864m" in explanations
+    assert "of (£" not in explanations
+    assert "Management, Finance & HR, forecast overspend of £3.465m" in explanations  # a negative budget, spending
 
 
 def test_the_chart_is_drawn_with_its_figures_beneath(p10_pack):

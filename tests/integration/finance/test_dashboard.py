@@ -157,8 +157,33 @@ def test_the_area_page_has_its_own_chart_of_its_lines(member_client):
     response = member_client.get("/periods/2017-18/10/areas/STU/")
     body = response.content.decode()
     chart = response.context["lines_chart"]
-    names = [name for name, _variance in chart["rows"]]
+    names = [name for name, _variance, _budget in chart["rows"]]
     assert names[0] == "Older People" and names[-1] == "Service User Income"  # largest overspend first
     assert chart["figure"]["data"][0]["y"] == names
     assert 'id="chart-lines-data" type="application/json"' in body
-    assert "(9.864) underspend" in body
+    # Service User Income is budgeted as income (negative): more income than budgeted is an
+    # over-recovery, in the table, on the bar's label, in the summary and in the explanation
+    assert "(9.864) over-recovery of income" in body
+    assert "(9.864) underspend" not in body
+    assert "(9.864) over-recovery of income" in chart["figure"]["data"][0]["text"]
+    assert "Service User Income forecasts an over-recovery of income of £9.864m." in chart["summary"]
+    assert "Service User Income, over-recovery of income of £9.864m" in body
+    assert "underspends and over-recovery of income to the left" in body
+
+
+def test_variance_words_take_an_unsigned_amount_on_every_page(member_client):
+    """'underspend of (£0.180m)' said the sign twice; the word alone carries it now."""
+    area = member_client.get("/periods/2017-18/10/areas/CS/").content.decode()
+    assert "Commissioning Team, underspend of £0.180m" in area
+    summary = member_client.get("/periods/2017-18/10/").content.decode()
+    assert "(2.502): forecast underspend of £2.502m" in summary
+    for body in (area, summary):
+        assert "of (£" not in body
+
+
+def test_a_negative_budget_alone_is_not_income(member_client):
+    """Management, Finance & HR is budgeted at (9.642), but it is spending: the paper calls its
+    variance an overspend, so only lines marked as income are named over- or under-recovery."""
+    body = member_client.get("/periods/2017-18/10/areas/MFHR/").content.decode()
+    assert "3.465 overspend" in body
+    assert "recovery of income" not in body

@@ -86,15 +86,15 @@ def test_p2_capital_export_matches_the_paper(demo):
 
 def test_the_papers_slips_are_fidelity_notes(demo):
     forecast = FidelityNote.objects.get(
-        source__startswith="Capital programme, seed 002 Appendix", column="forecast outturn"
+        source__startswith="Capital programme, Period 10 report, Appendix", column="forecast outturn"
     )
     assert (forecast.kind, forecast.printed, forecast.computed) == ("error", 1_776_100_000, 1_759_300_000)
     budget = FidelityNote.objects.get(
-        source__startswith="Capital programme, seed 002 Appendix", column="current budget"
+        source__startswith="Capital programme, Period 10 report, Appendix", column="current budget"
     )
     assert (budget.kind, budget.printed, budget.computed) == ("rounding", 1_915_100_000, 1_915_200_000)
     closing = FidelityNote.objects.get(
-        source__startswith="Reserves and provisions, seed 002 Appendix",
+        source__startswith="Reserves and provisions, Period 10 report, Appendix",
         subject="Total Adult Social Care Reserves",
         column="balance 31 march",
     )

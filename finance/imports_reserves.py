@@ -100,7 +100,7 @@ def _check_totals(job: ImportJob, source: str, read, computed_rows) -> None:
                 FidelityNote.objects.create(
                     year=period.year,
                     period=period,
-                    source=f"{source}, import of {job.upload.filename}",
+                    source=f"{source}, import of {job.upload.filename}"[:200],  # the field's length
                     subject=total.label,
                     column=what,
                     printed=check.printed,

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from ascweb.importing import FileProblem
 from finance.models import FidelityNote, ImportRecord, Period
 from finance.models_reserves import CapitalPosition, Reserve, ReservePosition
 from finance.selectors_reserves import capital_table, reserves_table
@@ -206,6 +207,20 @@ def test_every_bad_capital_row_is_named_and_nothing_is_saved(open_period):
         "Row 7, forecast_outturn: TOTAL: Enter an amount in pounds, like 1,234,567, -1234567.89 or (1,234,567)",
         "Row 8, code: total appears twice (first at row 7)",
     ]
+    assert _state() == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "missing"),
+    [
+        ("reserves", "code,name,balance_1_april\nPROV-DD,,1\n", "missing: proposed_usage"),
+        ("capital", "name,current_budget,forecast_outturn,next_year_draft\nKit,1,2,3\n", "missing: code"),
+    ],
+)
+def test_a_file_without_the_columns_is_refused_as_a_whole(open_period, kind, text, missing):
+    before = _state()
+    with pytest.raises(FileProblem, match=missing):
+        import_file(kind, text, year="2017-18", number=11)
     assert _state() == before
 
 

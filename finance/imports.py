@@ -77,8 +77,8 @@ def run_import(
     if user is not None and not permissions.can_manage_periods(user):
         raise PermissionDenied("Only a finance lead can import figures")
     report = Report()
-    for number in upload.table.overfull:
-        report.add(number, "", "has more cells than there are columns")
+    for row in upload.table.overfull:  # not `number`: that is the period
+        report.add(row, "", "has more cells than there are columns")
     period = _period(kind, user, year_code, number, upload.filename, report) if kind.per_period else None
     if kind.per_period and period is None:
         return report

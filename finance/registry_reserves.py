@@ -38,6 +38,7 @@ def reserves_panel(period, user) -> dict | None:
 
 def register() -> None:
     from finance.demo.loader_reserves import load_reserves_capital
+    from finance.imports_reserves import CAPITAL, RESERVES
 
     registry.add_export_table(
         ExportTable(
@@ -70,4 +71,6 @@ def register() -> None:
     registry.add_demo_loader(DemoLoader("reserves-capital", load_reserves_capital, order=40))
     registry.add_period_page(PeriodPage("Reserves and provisions", "reserves", order=50))
     registry.add_period_page(PeriodPage("Capital programme", "capital", order=60))
+    registry.add_import_kind(RESERVES)
+    registry.add_import_kind(CAPITAL)
     registry.add_dashboard_panel(DashboardPanel("Reserves movement", "finance/reserves_panel.html", reserves_panel, 50))

@@ -55,6 +55,7 @@ def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "table": table,
         "can_edit": can_edit_schedules(request.user, period),
         "fidelity_count": _fidelity_count(request.user, period, "Reserves and provisions"),
+        "can_import": permissions.can_manage_periods(request.user) and period.is_open,
     }
     return render(request, "finance/reserves.html", context)
 
@@ -71,6 +72,7 @@ def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "table": table,
         "can_edit": can_edit_schedules(request.user, period),
         "fidelity_count": _fidelity_count(request.user, period, "Capital programme"),
+        "can_import": permissions.can_manage_periods(request.user) and period.is_open,
     }
     return render(request, "finance/capital.html", context)
 

@@ -52,6 +52,10 @@ PAGES = {
         f"{P10}/",
         f"{P11}/pack/",
         "/net-expenditure/upload/",
+        "/imports/reserves/",
+        "/imports/capital/",
+        f"{P11}/reserves/",
+        f"{P11}/capital/",
         "/net-expenditure/profiles/2017-18/",
     ],
 }

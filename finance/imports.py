@@ -55,7 +55,9 @@ class ImportJob:
 
     @property
     def reason(self) -> str:
-        return f"Imported from {self.upload.filename}"
+        from finance.services import history_reason
+
+        return history_reason(f"Imported from {self.upload.filename}")
 
 
 @transaction.atomic
@@ -92,7 +94,7 @@ def run_import(
         via=via,
         kind=kind.title,
         period=period,
-        filename=upload.filename,
+        filename=upload.filename[:255],
         checksum=upload.checksum,
         rows=len(upload.table.rows),
         changed=report.changed,
@@ -235,7 +237,8 @@ def _load_revenue(job: ImportJob) -> None:
     apply_positions(job, LineForecast, "line", values)
     for node_id, text in parsed.group_explanations.items():
         GroupExplanation.objects.update_or_create(node_id=node_id, period=job.period, defaults={"text": text})
-    check_printed_totals(job.period, structure, parsed.totals, f"Import of {job.upload.filename}", job.report)
+    source = f"Import of {job.upload.filename}"[:200]  # the note's field length
+    check_printed_totals(job.period, structure, parsed.totals, source, job.report)
 
 
 REVENUE = ImportKind(

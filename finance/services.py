@@ -188,13 +188,21 @@ def period_transition(*, user, period: Period, action: str, reason: str = "") ->
     return period
 
 
+HISTORY_REASON_LENGTH = 100  # django-simple-history's history_change_reason
+
+
+def history_reason(text: str) -> str:
+    """A reason as the history tables can keep it (a longer one is shortened, marked so)."""
+    return text if len(text) <= HISTORY_REASON_LENGTH else text[: HISTORY_REASON_LENGTH - 1] + "…"
+
+
 def _set_status(period: Period, *, user, action: str, to_status: str, reason: str = "") -> None:
     from_status = period.status
     period.status = to_status
     if to_status == Status.PUBLISHED:
         period.published_at = timezone.now()
     period._history_user = user
-    period._change_reason = reason or action
+    period._change_reason = history_reason(reason or action)  # the whole reason is in the event
     period.save(update_fields=["status", "published_at"])
     if to_status == Status.PUBLISHED:
         structure_snapshot_take(period=period)

@@ -254,3 +254,16 @@ def test_the_imports_page_lists_every_kind_for_the_lead_only(lead_client, office
     assert officer_client.get("/imports/").status_code == 403
     assert member_client.get("/imports/").status_code == 403
     assert lead_client.get("/imports/no-such-kind/").status_code == 404
+
+
+def test_a_very_long_file_name_is_kept_shortened_not_refused(demo, tmp_path):
+    """Browsers send names up to 255 characters; the note's source and the record still fit."""
+    from tests.factories.imports import import_file
+
+    text = _explain_staffing(tmp_path, "csv").decode() + 'CS,,,"71,928,000","71,990,000",\n'
+    name = "p" * 251 + ".csv"
+    report = import_file("period", text, year="2017-18", number=11, filename=name)
+    assert report.ok
+    note = FidelityNote.objects.get(period__number=11, kind="error")
+    assert note.source == f"Import of {name}"[:200]
+    assert ImportRecord.objects.get().filename == name

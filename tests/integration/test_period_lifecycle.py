@@ -77,6 +77,17 @@ def test_reopening_a_published_period_needs_a_reason(lead_client, demo):
     assert event.user.username == "lead"
 
 
+def test_a_long_reason_is_kept_whole_in_the_event_and_shortened_in_the_history(lead_client, demo):
+    """The form takes up to 2,000 characters; the history table keeps 100 (this was a 500 on
+    PostgreSQL, which refuses an over-long value where SQLite stores it)."""
+    reason = "Correct the NorseCare forecast after the provider's revised invoice. " * 20
+    response = lead_client.post("/periods/2017-18/10/status/", {"action": "reopen", "reason": reason.strip()})
+    assert response.status_code == 302
+    assert PeriodEvent.objects.get(period__number=10, action="reopen").reason == reason.strip()
+    history = Period.history.filter(number=10).latest("history_id")
+    assert len(history.history_change_reason) == 100 and history.history_change_reason.endswith("…")
+
+
 def test_an_unknown_action_is_refused(lead_client, open_period):
     response = lead_client.post(STATUS, {"action": "delete"}, follow=True)
     assert "Unknown action" in response.content.decode()

@@ -195,13 +195,12 @@ def build_net_expenditure(council: ScaleCouncil) -> None:
         area_id = council.area_of(line).id
         area_budgets[area_id] = area_budgets.get(area_id, 0) + council.budgets[line.id]
     rows = []
-    for index, year in enumerate(council.years):
+    for year in council.years:
         latest = max(p.number for p in council.periods_of(year))
-        growth = 100 + 2 * index  # spend grows a little year on year
         for number in range(1, min(latest, 12) + 1):
             for area in council.areas:
-                monthly = area_budgets.get(area.id, 0) * growth // 100 // 12
-                percent = rng.randrange(94, 107) + (40 if number == PAYMENT_RUN_PERIOD else 0)
+                monthly = area_budgets.get(area.id, 0) // 12
+                percent = rng.randrange(93, 104) + (30 if number == PAYMENT_RUN_PERIOD else 0)
                 rows.append(NetExpenditure(year=year, period=number, area=area, amount=scaled(monthly, percent)))
     NetExpenditure.objects.bulk_create(rows, batch_size=5000)
     Method = BudgetProfile.Method
@@ -241,25 +240,24 @@ def build_reserves_capital(council: ScaleCouncil) -> None:
     reserves, schemes = [], []
     order = 10_000
     for d, department in enumerate(council.departments):
-        for i in range(PROVISIONS_PER_DEPARTMENT + RESERVES_PER_DEPARTMENT):
+        purposes = ["Bad debts"] * PROVISIONS_PER_DEPARTMENT + rng.sample(RESERVE_PURPOSES, RESERVES_PER_DEPARTMENT)
+        for i, purpose in enumerate(purposes):
             order += 1
             kind = Reserve.Kind.PROVISION if i < PROVISIONS_PER_DEPARTMENT else Reserve.Kind.RESERVE
-            purpose = "Bad debts" if kind == Reserve.Kind.PROVISION else rng.choice(RESERVE_PURPOSES)
             reserves.append(
                 Reserve(
                     code=f"SYN-R-D{d:02d}-{i}",
                     name=f"Synthetic {kind.label.lower()}: {purpose} ({department.name})",
-                    description="Synthetic: held for the department's planned commitments",
                     kind=kind,
                     order=order,
                 )
             )
-        for i in range(CAPITAL_SCHEMES_PER_DEPARTMENT):
+        for i, purpose in enumerate(rng.sample(CAPITAL_PURPOSES, CAPITAL_SCHEMES_PER_DEPARTMENT)):
             order += 1
             schemes.append(
                 CapitalScheme(
                     code=f"SYN-C-D{d:02d}-{i}",
-                    name=f"Synthetic capital scheme: {rng.choice(CAPITAL_PURPOSES)} ({department.name})",
+                    name=f"Synthetic capital scheme: {purpose} ({department.name})",
                     order=order,
                 )
             )

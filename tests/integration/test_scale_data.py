@@ -178,6 +178,24 @@ PAGES = [
 ]
 
 
+OFFICER_PAGES = [
+    "workspace/",
+    "areas/SYN-D00-A0/edit/",
+    "savings/workstreams/SYN-W00-0/edit/",
+    "ibcf/edit/",
+    "reserves/edit/",
+    "capital/edit/",
+]
+
+
+def _count(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    assert b"Synthetic" in response.content, url
+    return len(captured)
+
+
 def _page_queries(**size) -> dict[str, int]:
     counts: dict[str, int] = {}
     try:
@@ -187,12 +205,12 @@ def _page_queries(**size) -> dict[str, int]:
             client = Client()
             client.force_login(User.objects.get(username="scale-member"))
             for page in PAGES:
-                url = f"/periods/{period.year.code}/{period.number}/{page}"
-                with CaptureQueriesContext(connection) as captured:
-                    response = client.get(url)
-                assert response.status_code == 200, url
-                assert b"Synthetic" in response.content, url
-                counts[page or "summary"] = len(captured)
+                counts[page or "summary"] = _count(client, f"/periods/{period.year.code}/{period.number}/{page}")
+            # the officer's pages of the open period: entry forms and the workspace
+            period = Period.objects.get(status="open")
+            client.force_login(User.objects.get(username="scale-officer"))
+            for page in OFFICER_PAGES:
+                counts[f"officer {page}"] = _count(client, f"/periods/{period.year.code}/{period.number}/{page}")
             raise _Rollback
     except _Rollback:
         pass
@@ -216,4 +234,29 @@ def test_the_synthetic_pages_read_a_fixed_number_of_queries_whatever_the_size():
         "ibcf/": 16,
         "reserves/": 5,
         "capital/": 5,
+        "officer workspace/": 7,
+        "officer areas/SYN-D00-A0/edit/": 11,
+        "officer savings/workstreams/SYN-W00-0/edit/": 11,
+        "officer ibcf/edit/": 8,
+        "officer reserves/edit/": 8,
+        "officer capital/edit/": 8,
     }
+
+
+@pytest.mark.django_db
+def test_the_dashboard_profiles_its_own_departments_net_expenditure(synthetic):
+    """The dashboard shows the first department: other departments' spending is not added to it."""
+    client = Client()
+    client.force_login(User.objects.get(username="scale-member"))
+    data = client.get("/periods/2042-43/9/dashboard/").context["data"]
+    department = ReportingLine.objects.filter(kind="department").order_by("order").first()
+    own = NetExpenditure.objects.filter(year__code="2042-43", area__parent=department, period__lte=9)
+    this_year = data.net_expenditure[-1]
+    assert this_year.total == own.aggregate(Sum("amount"))["amount__sum"]
+    assert (
+        this_year.total
+        < NetExpenditure.objects.filter(year__code="2042-43", period__lte=9).aggregate(Sum("amount"))["amount__sum"]
+    )
+    # spending runs close to the profiled budget (within a fifth), as a real department's would
+    profiled = this_year.cumulative_profile[8]
+    assert abs(this_year.cumulative[8] - profiled) * 5 < profiled

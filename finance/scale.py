@@ -29,6 +29,11 @@ GROUPS_PER_AREA = 2
 
 @dataclass
 class ScaleCouncil:
+    """What make_scale_data has built so far, handed to each app's ScaleGenerator: the years,
+    periods (with committee meeting dates) and reporting tree, each line's budget, the reserves
+    (the iBCF links its carry-forward to SYN-R-IBCF), and the seeded random generator (draw
+    from it in a fixed order so the data is the same for a seed)."""
+
     rng: random.Random
     years: list[FinancialYear] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)

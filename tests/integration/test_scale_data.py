@@ -48,7 +48,12 @@ def _fingerprint() -> dict:
     result["line figures"] = sorted(
         LineForecast.objects.values_list("line__code", "period__year__code", "period__number", "budget", "forecast")
     )
-    result["savings"] = sorted(SavingForecast.objects.values_list("saving__code", "period_id", "status", "explanation"))
+    # by code and number, not id: PostgreSQL does not give ids back when a savepoint is undone
+    result["savings"] = sorted(
+        SavingForecast.objects.values_list(
+            "saving__code", "period__year__code", "period__number", "status", "explanation"
+        )
+    )
     return result
 
 

@@ -133,6 +133,7 @@ def _pages(data_set: str, runs: int) -> list[Result]:
                 "cache emptied",
             )
         )
+    results += _app_pages(published, member, runs, baseline)
     if open_period is not None:
         results += _officer_form(officer, open_period, runs, baseline)
     for extra in registry_benchmarks(published, member, runs, baseline):
@@ -152,6 +153,26 @@ def _uncached(request: Callable[[], object]) -> Callable[[], object]:
         return request()
 
     return first_view
+
+
+# measured above, or officers' pages
+NOT_APP_PAGES = {"dashboard", "period", "appendix-a", "workspace"}
+
+
+def _app_pages(period, member: str, runs: int, baseline) -> list[Result]:
+    """Every other page a member sees for the period, as the apps register them (savings, iBCF,
+    reserves, capital ...), and the savings projects table (Appendix D, the largest)."""
+    from django.urls import reverse
+
+    urls = [
+        (page.label, reverse(page.url_name, args=(period.year.code, period.number)))
+        for page in registry.period_pages
+        if page.url_name not in NOT_APP_PAGES and not page.finance_only
+    ]
+    projects = f"/periods/{period.year.code}/{period.number}/savings/projects/"
+    if any(label == "Savings" for label, _url in urls):
+        urls.append(("Savings by workstream and project", projects))
+    return [_measure(label, _get(_client(member), url), runs, baseline) for label, url in urls if _has_url(url, member)]
 
 
 def registry_benchmarks(period, member: str, runs: int, baseline) -> list[Result]:

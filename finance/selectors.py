@@ -749,8 +749,10 @@ def _net_expenditure(period: Period, tree: Tree, department_id: int, budgets: di
         for p in BudgetProfile.objects.filter(year__start_year__range=(start - 2, start)).select_related("year")
     }
     monthly: dict[int, dict[int, int]] = defaultdict(dict)
+    # the department's own rows: its areas', and those for the department as a whole (no area)
     sums = (
         NetExpenditure.objects.filter(year__start_year__range=(start - 3, start))
+        .filter(Q(area__isnull=True) | Q(area_id__in=tree.kids(department_id)))
         .values("year__start_year", "period")
         .annotate(total=Sum("amount"))
     )

@@ -30,11 +30,14 @@ class Command(BaseCommand):
             scale.build_structure(council, departments=options["departments"], lines=options["lines"])
             scale.build_years(council, years=options["years"])
             scale.build_figures(council)
+            scale.build_net_expenditure(council)
+            scale.build_reserves_capital(council)
             scale.build_users(council)
             for generator in registry.scale_generators:
                 generator.generate(council)
         self.stdout.write(
             f"Synthetic council: {len(council.departments)} departments, {len(council.lines)} lines, "
-            f"{len(council.years)} years, {len(council.periods)} periods"
+            f"{len(council.years)} years, {len(council.periods)} periods; net expenditure, "
+            f"{len(council.reserves)} reserves and provisions, capital programme"
             + "".join(f"; {g.name}" for g in registry.scale_generators)
         )

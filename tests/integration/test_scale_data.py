@@ -202,6 +202,10 @@ def _count(client: Client, url: str) -> int:
 
 
 def _page_queries(**size) -> dict[str, int]:
+    """Queries of each page on first view (the page cache emptied: the count to compare)."""
+    from django.core.cache import cache
+
+    cache.clear()
     counts: dict[str, int] = {}
     try:
         with transaction.atomic():
@@ -228,11 +232,11 @@ def test_the_synthetic_pages_read_a_fixed_number_of_queries_whatever_the_size():
     large = _page_queries(departments=5, lines=120, years=4)
     assert large == small
     # session, user and roles, then one query per kind of data; the dashboard with the savings,
-    # iBCF and reserves panels
+    # iBCF and reserves panels; the pages members read from the page cache one more, its stamp
     assert small == {
-        "dashboard/": 27,
-        "summary": 8,
-        "appendix-a/": 8,
+        "dashboard/": 28,
+        "summary": 9,
+        "appendix-a/": 9,
         "savings/": 10,
         "savings/programme/": 10,
         "savings/projects/": 10,

@@ -60,3 +60,10 @@ def page_cache(user, period) -> dict:
 def lazy(build: Callable[[], object]) -> SimpleLazyObject:
     """A context value computed only if the template renders it (not on a cache hit)."""
     return SimpleLazyObject(build)
+
+
+def lazy_context(build: Callable[[], dict], names: tuple[str, ...]) -> dict[str, SimpleLazyObject]:
+    """The template context `build()` would return, computed once and only if the template
+    renders any of `names` (not on a cache hit)."""
+    built = SimpleLazyObject(build)
+    return {name: lazy(lambda name=name: built[name]) for name in names}

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from ascweb.caching import lazy_context, page_cache
 from finance import selectors as finance_selectors
 from finance.models import Period
 from finance.permissions_schedules import can_edit_schedules, can_see_schedule_forms
@@ -22,15 +23,12 @@ def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
     return period
 
 
-def appendix_c(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+def _appendix_c_content(period: Period) -> dict:
     years = selectors.plan_years(period)
     version = selectors.version_for(period)
     split_version, split_rows = selectors.acute_split(period)
-    history = selectors.plan_history()
     rows = selectors.appendix_c(period, version)
-    context = {
-        "period": period,
+    return {
         "version": version,
         "schemes": [row for row in rows if row.kind == "line"],
         "table": AppendixCTable(
@@ -47,9 +45,22 @@ def appendix_c(request: HttpRequest, year: str, number: int) -> HttpResponse:
         ),
         "history": [
             (entry, ChangesTable(entry.rows(), caption=f"What changed: {entry.previous} to {entry.version}"))
-            for entry in history
+            for entry in selectors.plan_history()
         ],
+    }
+
+
+APPENDIX_C_CONTENT = ("version", "schemes", "table", "carry_forward", "split_version", "split_table", "history")
+
+
+def appendix_c(request: HttpRequest, year: str, number: int) -> HttpResponse:
+    """Lazy context: a member's published page is usually served from the page cache."""
+    period = _period_or_404(request, year, number)
+    context = {
+        "period": period,
+        **lazy_context(lambda: _appendix_c_content(period), APPENDIX_C_CONTENT),
         "can_edit": can_edit_schedules(request.user, period),
+        **page_cache(request.user, period),
     }
     return render(request, "ibcf/appendix_c.html", context)
 

@@ -11,7 +11,12 @@ from finance import services
 from finance.models import LineForecast, Period, ReportingLine
 from tests.factories.imports import import_file
 
-PAGES = ["/periods/2017-18/10/", "/periods/2017-18/10/appendix-a/", "/periods/2017-18/10/dashboard/"]
+PAGES = [
+    "/periods/2017-18/10/",
+    "/periods/2017-18/10/appendix-a/",
+    "/periods/2017-18/10/dashboard/",
+    "/periods/2017-18/10/ibcf/",
+]
 
 
 def _get(client, url):

@@ -100,6 +100,9 @@ PAGES = {
 
 
 def _measure(size: int) -> dict[str, int]:
+    from django.core.cache import cache
+
+    cache.clear()  # first views: the counts to compare
     _build(size)
     users = {
         "member": UserFactory(username="qc-member", role=permissions.MEMBER),
@@ -122,4 +125,4 @@ def test_query_counts_do_not_grow_with_the_data():
     _clear()
     large = _measure(15)
     assert large == small
-    assert max(small.values()) <= 16
+    assert max(small.values()) <= 17  # the iBCF page, with the page cache's stamp on a first view

@@ -240,7 +240,7 @@ def test_the_synthetic_pages_read_a_fixed_number_of_queries_whatever_the_size():
         "savings/": 10,
         "savings/programme/": 10,
         "savings/projects/": 10,
-        "ibcf/": 16,
+        "ibcf/": 17,
         "reserves/": 5,
         "capital/": 5,
         "officer workspace/": 7,

@@ -6,13 +6,12 @@ are checked, never stored."""
 import io
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
 
 from ascweb.importing import FileProblem
-from finance.models import FidelityNote, ImportRecord, Period
+from finance.models import FidelityNote, ImportRecord
 from finance.models_reserves import CapitalPosition, Reserve, ReservePosition
 from finance.selectors_reserves import capital_table, reserves_table
 from tests.factories.imports import import_file, problems
@@ -224,35 +223,6 @@ def test_a_file_without_the_columns_is_refused_as_a_whole(open_period, kind, tex
     assert _state() == before
 
 
-@pytest.mark.parametrize(
-    ("kind", "text"),
-    [("reserves", RESERVES_HEADER + "PROV-DD,,1,2,\n"), ("capital", CAPITAL_HEADER + "CAP-KIT,,1,2,3\n")],
-)
-def test_a_published_period_is_refused(demo, kind, text):
-    before = _state()
-    messages = problems(import_file(kind, text, year="2017-18", number=10))
-    assert len(messages) == 1 and "is published; re-open it first" in messages[0]
-    assert _state() == before
-
-
-@pytest.mark.parametrize("kind", ["reserves", "capital"])
-def test_a_period_not_started_is_not_created(demo, kind):
-    header = RESERVES_HEADER if kind == "reserves" else CAPITAL_HEADER
-    messages = problems(import_file(kind, header + "X,,1,2,3\n", year="2017-18", number=12))
-    assert messages == ["File, period: There is no Period 12 of 2017-18 yet: start it first"]
-    assert not Period.objects.filter(year__code="2017-18", number=12).exists()
-
-
-@pytest.mark.parametrize("username", ["officer", "member"])
-@pytest.mark.parametrize("kind", ["reserves", "capital"])
-def test_only_a_lead_may_import(open_period, kind, username):
-    before = _state()
-    header = RESERVES_HEADER if kind == "reserves" else CAPITAL_HEADER
-    with pytest.raises(PermissionDenied):
-        import_file(kind, header + "X,,1,2,3\n", username=username, year="2017-18", number=11)
-    assert _state() == before
-
-
 # --- Printed totals: checked, never stored -----------------------------------------------------------
 
 
@@ -377,16 +347,6 @@ def test_a_bad_upload_lists_its_problems_and_saves_nothing(lead_client, open_per
     assert response.status_code == 400
     body = response.content.decode()
     assert "1 problem in the file: nothing has been saved" in body and message in body
-    assert _state() == before
-
-
-@pytest.mark.parametrize("kind", ["reserves", "capital"])
-def test_the_upload_pages_are_for_leads_only(member_client, officer_client, open_period, kind):
-    before = _state()
-    header = RESERVES_HEADER if kind == "reserves" else CAPITAL_HEADER
-    for client in (member_client, officer_client):
-        assert client.get(f"/imports/{kind}/").status_code == 403
-        assert _upload(client, kind, header + "CAP-KIT,,1,2,3\n").status_code == 403
     assert _state() == before
 
 

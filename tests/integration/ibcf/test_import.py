@@ -6,7 +6,6 @@ import io
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -107,28 +106,6 @@ def test_blank_rows_record_nothing_new_but_clear_what_is_held(open_period):
     report = _import(HEADER + "iBCF2,,,,\n")
     assert report.changed == 1
     assert _figures(11) == {"iBCF2": (None, None, "")}
-
-
-def test_a_published_period_is_refused(demo):
-    before = _state()
-    found = problems(_import(HEADER + "iBCF1,,1,1,\n", number=10))
-    assert found == ["File, period: Period 10 (January) 2017-18 is published; re-open it first"]
-    assert _state() == before
-
-
-def test_only_a_lead_may_import(open_period):
-    for username in ("officer", "member"):
-        with pytest.raises(PermissionDenied):
-            _import(HEADER + "iBCF1,,1,1,\n", username=username)
-    assert not SchemeUpdate.objects.filter(period=open_period).exists()
-
-
-@pytest.mark.parametrize("persona", ["officer_client", "member_client"])
-def test_the_upload_page_is_for_the_lead_only(request, persona):
-    client = request.getfixturevalue(persona)
-    assert client.get("/imports/ibcf/").status_code == 403
-    upload = SimpleUploadedFile("i.csv", (HEADER + "iBCF1,,1,1,\n").encode())
-    assert client.post("/imports/ibcf/", {"year": "2017-18", "number": "10", "file": upload}).status_code == 403
 
 
 def test_the_import_is_recorded_audited_and_refuses_a_form_opened_before_it(open_period, officer_client):

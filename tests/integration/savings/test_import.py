@@ -6,7 +6,6 @@ import io
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -156,28 +155,6 @@ def test_every_bad_row_is_named_by_row_and_column_and_nothing_is_saved(open_peri
         "Row 12, code: ASC008 has no target in 2017-18: it is not reported",
     ]
     assert _state() == before
-
-
-def test_a_published_period_is_refused(demo):
-    before = _state()
-    found = problems(_import(HEADER + "ASC020,,,-125000,On target,,,\n", number=10))
-    assert found == ["File, period: Period 10 (January) 2017-18 is published; re-open it first"]
-    assert _state() == before
-
-
-def test_only_a_lead_may_import(open_period):
-    for username in ("officer", "member"):
-        with pytest.raises(PermissionDenied):
-            _import(HEADER + "ASC020,,,-125000,On target,,,\n", username=username)
-    assert not SavingForecast.objects.filter(period=open_period).exists()
-
-
-@pytest.mark.parametrize("persona", ["officer_client", "member_client"])
-def test_the_upload_page_is_for_the_lead_only(request, persona):
-    client = request.getfixturevalue(persona)
-    assert client.get("/imports/savings/").status_code == 403
-    upload = SimpleUploadedFile("s.csv", (HEADER + "ASC020,,,-125000,On target,,,\n").encode())
-    assert client.post("/imports/savings/", {"year": "2017-18", "number": "10", "file": upload}).status_code == 403
 
 
 def test_the_import_is_recorded_audited_and_refuses_a_form_opened_before_it(open_period, officer_client):

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from ascweb.importing import Column, read_cells
 from ascweb.money import format_gbp
 from ascweb.registry import ImportKind
-from finance.calculations import check_printed
 from finance.imports import ImportJob, apply_positions, rows_by_code
 from finance.models import FidelityNote, Period
 from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition
@@ -31,6 +30,7 @@ from finance.selectors_reserves import (
     reserve_entry_lines,
     reserves_table,
 )
+from finance.services import check_printed_total
 
 RESERVES_SOURCE = "Reserves and provisions"  # the reserves page counts notes by this prefix
 CAPITAL_SOURCE = "Capital programme"
@@ -87,27 +87,19 @@ def _check_totals(job: ImportJob, source: str, read, computed_rows) -> None:
         for column, printed in values.items():
             if printed is None:
                 continue
-            computed = getattr(computed_row, column) if computed_row else 0
-            terms = _terms(computed_rows, total.label)
-            check = check_printed(printed, computed, terms)
-            what = column.replace("_", " ")
-            verdict = {"exact": "adds up", "rounding": "within rounding", "error": "does not add up"}[check.kind]
-            job.report.notes.append(
-                f"Row {number}: {total.label} {what}: file says {format_gbp(printed)}, "
-                f"rows sum to {format_gbp(computed)} ({verdict})"
+            check_printed_total(
+                period=period,
+                report=job.report,
+                source=f"{source}, import of {job.upload.filename}",
+                row=number,
+                subject=total.label,
+                column=column.replace("_", " "),
+                printed=printed,
+                computed=getattr(computed_row, column) if computed_row else 0,
+                terms=_terms(computed_rows, total.label),
+                fmt=format_gbp,
+                sums="rows",
             )
-            if check.kind != "exact":
-                FidelityNote.objects.create(
-                    year=period.year,
-                    period=period,
-                    source=f"{source}, import of {job.upload.filename}"[:200],  # the field's length
-                    subject=total.label,
-                    column=what,
-                    printed=check.printed,
-                    computed=check.computed,
-                    tolerance=check.tolerance,
-                    kind=check.kind,
-                )
 
 
 def _terms(rows, label: str) -> int:

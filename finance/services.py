@@ -234,10 +234,47 @@ def financial_year_for(code: str) -> FinancialYear:
     return year
 
 
+def check_printed_total(
+    *,
+    period: Period,
+    report,
+    source: str,
+    row: int,
+    subject: str,
+    column: str,
+    printed: int,
+    computed: int,
+    terms: int,
+    fmt,
+    sums: str = "lines",
+) -> None:
+    """One printed total from a file against what its rows add up to: a line for the lead in
+    the import's report, and a FidelityNote where it is not exact (rounding or an error)."""
+    from finance.calculations import check_printed
+
+    check = check_printed(printed, computed, terms)
+    verdict = {"exact": "adds up", "rounding": "within rounding", "error": "does not add up"}[check.kind]
+    report.notes.append(
+        f"Row {row}: {subject} {column}: file says {fmt(printed)}, {sums} sum to {fmt(computed)} ({verdict})"
+    )
+    if check.kind != "exact":
+        FidelityNote.objects.create(
+            year=period.year,
+            period=period,
+            source=source[:200],  # the field's length
+            subject=subject,
+            column=column,
+            printed=check.printed,
+            computed=check.computed,
+            tolerance=check.tolerance,
+            kind=check.kind,
+        )
+
+
 def check_printed_totals(period: Period, structure, totals, source: str, report) -> None:
     """Printed total rows are never stored: each is checked against the sum of the lines."""
     from ascweb.money import format_m
-    from finance.calculations import Figures, check_printed, rollup
+    from finance.calculations import Figures, rollup
 
     FidelityNote.objects.filter(period=period, source=source).delete()
     if not totals:
@@ -245,26 +282,18 @@ def check_printed_totals(period: Period, structure, totals, source: str, report)
     leaves = {f.line_id: Figures(f.budget, f.forecast) for f in LineForecast.objects.filter(period=period)}
     sums = rollup(structure.tree, leaves)
     for total in totals:
-        computed = getattr(sums[total.node_id], total.column)
-        check = check_printed(total.printed, computed, len(structure.tree.leaves_under(total.node_id)))
-        name = structure.names[total.node_id]
-        verdict = {"exact": "adds up", "rounding": "within rounding", "error": "does not add up"}[check.kind]
-        report.notes.append(
-            f"Row {total.row}: {name} {total.column}: file says {format_m(total.printed)}, "
-            f"lines sum to {format_m(computed)} ({verdict})"
+        check_printed_total(
+            period=period,
+            report=report,
+            source=source,
+            row=total.row,
+            subject=structure.names[total.node_id],
+            column=total.column,
+            printed=total.printed,
+            computed=getattr(sums[total.node_id], total.column),
+            terms=len(structure.tree.leaves_under(total.node_id)),
+            fmt=format_m,
         )
-        if check.kind != "exact":
-            FidelityNote.objects.create(
-                year=period.year,
-                period=period,
-                source=source,
-                subject=name,
-                column=total.column,
-                printed=check.printed,
-                computed=check.computed,
-                tolerance=check.tolerance,
-                kind=check.kind,
-            )
 
 
 @transaction.atomic

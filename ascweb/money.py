@@ -7,7 +7,7 @@ negatives; entry forms show £ with thousands separators.
 """
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 PENCE_PER_POUND = 100
 PENCE_PER_THOUSAND = 100_000
@@ -16,8 +16,14 @@ PENCE_PER_MILLION = 100_000_000
 # the 64-bit column limit, so arithmetic on totals can never overflow.
 MAX_ABS_PENCE = 10_000_000_000 * PENCE_PER_POUND
 
-# ASCII digits only: \d and Decimal() would also take other scripts' digits.
-_NUMBER = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]{1,2})?$|^\.[0-9]{1,2}$")
+# An amount as typed: optionally negative by brackets or a minus sign, optionally with a
+# pound sign, then whole pounds (with or without thousands commas) and up to two digits of
+# pence; '.5' is 50p. ASCII digits only (\d would also take other scripts' digits).
+_AMOUNT = re.compile(
+    r"(?:(\()\s*|(-)\s*)?(?:£\s*)?"  # ( or -, then £
+    r"(?:([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)|(?=\.))(?:\.([0-9]{1,2}))?"  # pounds, pence
+    r"(?(1)\s*\))"  # the closing bracket
+)
 
 
 class AmountError(ValueError):
@@ -34,23 +40,14 @@ def parse_amount(text: str) -> int:
     raw = str(text).strip()
     if not raw:
         raise AmountError("Enter an amount")
-    negative = False
-    if raw.startswith("(") and raw.endswith(")"):
-        negative, raw = True, raw[1:-1].strip()
-    elif raw.startswith("-"):
-        negative, raw = True, raw[1:].strip()
-    if raw.startswith("£"):
-        raw = raw[1:].strip()
-    if not _NUMBER.match(raw):
+    amount = _AMOUNT.fullmatch(raw)
+    if amount is None:
         raise AmountError("Enter an amount in pounds, like 1,234,567, -1234567.89 or (1,234,567)")
-    try:
-        pounds = Decimal(raw.replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the pattern above already rules this out
-        raise AmountError("Enter an amount in pounds") from None
-    pence = int(pounds * PENCE_PER_POUND)
+    bracket, minus, pounds, fraction = amount.groups()  # pounds and pence as digits: exact integers
+    pence = int((pounds or "0").replace(",", "")) * PENCE_PER_POUND + int((fraction or "0").ljust(2, "0"))
     if pence > MAX_ABS_PENCE:
         raise AmountError("Enter an amount no larger than £10,000,000,000")
-    return -pence if negative else pence
+    return -pence if bracket or minus else pence
 
 
 def parse_millions(text: str) -> int:

@@ -22,8 +22,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from ascweb import permissions
-from ascweb.bulk import insert_with_history, update_with_history
-from ascweb.importing import Column, Report, Upload, read_cells
+from ascweb.bulk import insert_with_history, lock_for_writing, update_with_history
+from ascweb.importing import Column, Report, Upload, many_objects, read_cells
 from ascweb.registry import ImportKind, registry
 from finance.models import (
     FinancialYear,
@@ -60,6 +60,7 @@ class ImportJob:
         return history_reason(f"Imported from {self.upload.filename}")
 
 
+@many_objects()
 @transaction.atomic
 def run_import(
     kind: ImportKind,
@@ -263,7 +264,7 @@ REVENUE = ImportKind(
 
 NET_EXPENDITURE_COLUMNS = [
     Column("year", required=True),
-    Column("period", "number", required=True),
+    Column("period", "number", required=True, bounds=(1, 13)),
     Column("area"),
     Column("amount", "money", required=True),
 ]
@@ -306,17 +307,16 @@ def _load_net_expenditure(job: ImportJob) -> None:
     rows: dict[tuple[str, int, int | None], tuple[int, int]] = {}  # key -> (file row, pence)
     for number, row in job.rows:
         values = read_cells(number, row, NET_EXPENDITURE_COLUMNS, report)
-        year = _year_code(row.get("year", ""))
-        if row.get("year") and year is None:
-            report.add(number, "year", f"{row['year']!r} is not a financial year like 2017-18")
-        period_text = row.get("period", "")
-        if period_text.isascii() and period_text.isdigit() and not 1 <= int(period_text) <= 13:
-            report.add(number, "period", f"{period_text!r} is not a period from 1 to 13")
-            values = None
-        area_id = areas.get(row.get("area", "").casefold()) if row.get("area") else None
-        if row.get("area") and area_id is None:
-            report.add(number, "area", f"{row['area']!r} is not an expenditure area")
-            continue
+        year_text, area_text = row["year"], row.get("area")
+        year = _year_code(year_text)
+        if year is None and year_text:
+            report.add(number, "year", f"{year_text!r} is not a financial year like 2017-18")
+        area_id = None
+        if area_text:
+            area_id = areas.get(area_text.casefold())
+            if area_id is None:
+                report.add(number, "area", f"{area_text!r} is not an expenditure area")
+                continue
         if values is None or year is None:
             continue
         key = (year, values["period"], area_id)
@@ -329,6 +329,7 @@ def _load_net_expenditure(job: ImportJob) -> None:
     years = {}
     for code in sorted({key[0] for key in rows}):
         years[code], _ = FinancialYear.objects.get_or_create(code=code, defaults={"start_year": int(code[:4])})
+    lock_for_writing(NetExpenditure)  # before reading what is held: concurrent imports queue
     held, held_amounts = {}, {}
     for pk, year_id, period, area_id, amount in NetExpenditure.objects.filter(year__in=years.values()).values_list(
         "pk", "year_id", "period", "area_id", "amount"
@@ -354,6 +355,8 @@ def _load_net_expenditure(job: ImportJob) -> None:
 
 def _refuse_mixed(rows, years, held, report: Report) -> None:
     """A period's net expenditure is either split by area or given for the whole department."""
+    if all(area_id is not None for _y, _p, area_id in held) and all(area_id is not None for _c, _p, area_id in rows):
+        return  # nothing is given for the whole department, so nothing can be mixed
     areas_of: dict[tuple[int, int], set[int | None]] = defaultdict(set)
     for year_id, period, area_id in held:
         areas_of[(year_id, period)].add(area_id)

@@ -51,3 +51,59 @@ def test_xlsx_numbers_arrive_as_exact_text():
 def test_files_that_cannot_be_read_say_why(data, name, message):
     with pytest.raises(FileProblem, match=message):
         read_upload(data, name, required=REQUIRED)
+
+
+def _cells(row: dict, columns):
+    from ascweb.importing import Report, read_cells
+
+    report = Report()
+    return read_cells(7, row, columns, report), [str(problem) for problem in report.problems]
+
+
+def test_cells_are_read_by_their_column_and_every_problem_is_named():
+    from ascweb.importing import Column
+
+    columns = [
+        Column("code", required=True, max_length=5),
+        Column("period", "number", required=True, bounds=(1, 13)),
+        Column("status", "choice", choices=(("on", "On target"), ("off", "Off target"))),
+        Column("amount", "money"),
+    ]
+    good = {"code": "STU", "period": "13", "status": "off target", "amount": "(1,000.5)"}
+    assert _cells(good, columns) == ({"code": "STU", "period": 13, "status": "off", "amount": -100_050}, [])
+    assert _cells({"code": "STU", "period": "1"}, columns) == (
+        {"code": "STU", "period": 1, "status": "", "amount": None},
+        [],
+    )
+    bad = {"code": "TOOLONG", "period": "14", "status": "maybe", "amount": "1.234"}
+    assert _cells(bad, columns) == (
+        None,
+        [
+            "Row 7, code: keep it under 5 characters",
+            "Row 7, period: '14' is not a period from 1 to 13",
+            "Row 7, status: 'maybe' is not one of: On target, Off target",
+            "Row 7, amount: Enter an amount in pounds, like 1,234,567, -1234567.89 or (1,234,567)",
+        ],
+    )
+    assert _cells({"period": "0"}, columns)[1] == [
+        "Row 7, code: give a code",
+        "Row 7, period: '0' is not a period from 1 to 13",
+    ]
+    assert _cells({"code": "A", "period": "١"}, columns)[1] == ["Row 7, period: '١' is not a whole number"]
+
+
+def test_reading_a_file_pauses_the_cycle_collector_only_while_it_runs():
+    import gc
+
+    assert gc.isenabled()
+    read_upload(b"line_code,budget\nA,1\n", "t.csv", required=REQUIRED)
+    assert gc.isenabled()
+    with pytest.raises(FileProblem):
+        read_upload(b"line_code,budget\n", "t.csv", required=REQUIRED)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_upload(b"line_code,budget\nA,1\n", "t.csv", required=REQUIRED)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

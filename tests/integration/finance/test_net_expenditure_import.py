@@ -200,3 +200,49 @@ def test_history_records_each_insert_and_replacement_with_the_user_and_file(demo
     ]
     replaced = NetExpenditure.history.filter(year__code="2017-18", period=10, area=None).latest("history_id")
     assert (replaced.history_type, replaced.amount) == ("~", 500)
+
+
+def test_the_history_of_an_import_outlives_the_lead_who_made_it(demo):
+    """History rows of bulk imports keep no database constraint on their user (one check per
+    row at commit); deleting a user still empties it through Django, and the rows stay."""
+    from django.contrib.auth.models import Group
+
+    from ascweb import permissions
+
+    temporary = User.objects.create(username="temporary-lead")
+    temporary.groups.set([Group.objects.get(name=permissions.LEAD)])
+    import_file("net-expenditure", HEADER + "2030-31,1,STU,7\n2030-31,1,CS,8\n", username="temporary-lead")
+    assert NetExpenditure.history.filter(history_user=temporary).count() == 2
+    temporary.delete()
+    kept = NetExpenditure.history.filter(year__code="2030-31")
+    assert [(h.history_type, h.amount, h.history_user_id) for h in kept.order_by("amount")] == [
+        ("+", 700, None),
+        ("+", 800, None),
+    ]
+
+
+def test_an_import_keeps_other_writers_of_net_expenditure_waiting_until_it_ends(demo):
+    """Two imports of the same figures queue rather than both inserting (which the unique
+    constraint would turn into an error): the table is locked before what is held is read."""
+    import psycopg
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has one writer at a time anyway")
+    settings = connection.settings_dict
+    with transaction.atomic():  # the import's own transaction, still open after it returns
+        report = import_file("net-expenditure", HEADER + "2017-18,10,,5\n")  # replaces a row: no insert
+        assert (report.created, report.changed) == (0, 1)
+        with psycopg.connect(
+            dbname=settings["NAME"], host=settings["HOST"], port=settings["PORT"], user=settings["USER"]
+        ) as other:
+            other.execute("SET lock_timeout = '200ms'")
+            with pytest.raises(psycopg.errors.LockNotAvailable):
+                other.execute(
+                    "INSERT INTO finance_netexpenditure (year_id, period, area_id, amount) "
+                    "SELECT id, 1, NULL, 0 FROM finance_financialyear LIMIT 1"
+                )
+            other.rollback()
+            # readers carry on (under the same lock timeout) and see nothing uncommitted
+            seen = other.execute("SELECT count(*) FROM finance_netexpenditure").fetchone()
+            assert seen == (0,) and NetExpenditure.objects.count() > 0

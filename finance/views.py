@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ascweb import permissions
-from ascweb.caching import lazy, page_cache
+from ascweb.caching import lazy, member_page, render_page
 from ascweb.registry import registry
 from finance import charts, selectors, services
 from finance.forms import (
@@ -63,6 +63,7 @@ def dashboard_latest(request: HttpRequest) -> HttpResponse:
     return redirect("dashboard", chosen.year.code, chosen.number)
 
 
+@member_page
 def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
     """Lazy context: a member's published dashboard is usually served from the cache."""
     period = _period_or_404(request, year, number)
@@ -82,9 +83,8 @@ def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "charts": lazy(figures),
         "periods": lazy(lambda: selectors.periods_for_selector(request.user)),
         "panels": lazy(panels),
-        **page_cache(request.user, period),
     }
-    return render(request, "finance/dashboard.html", context)
+    return render_page(request, "finance/dashboard.html", context, period)
 
 
 def period_list(request: HttpRequest) -> HttpResponse:
@@ -92,6 +92,7 @@ def period_list(request: HttpRequest) -> HttpResponse:
     return render(request, "finance/period_list.html", {"periods": periods})
 
 
+@member_page
 def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _period_or_404(request, year, number)
     figures = lazy(lambda: selectors.period_figures(period))
@@ -107,14 +108,14 @@ def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "period": period,
         "table": table,
         "headline": lazy(lambda: figures.totals[figures.department_id]),
-        **page_cache(request.user, period),
     }
     if permissions.can_manage_periods(request.user):
         context["reopen_form"] = ReopenForm()
         context["fidelity_count"] = selectors.fidelity_notes(period=period).exclude(kind="rounding").count()
-    return render(request, "finance/period_detail.html", context)
+    return render_page(request, "finance/period_detail.html", context, period)
 
 
+@member_page
 def appendix_a(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _period_or_404(request, year, number)
 
@@ -127,8 +128,7 @@ def appendix_a(request: HttpRequest, year: str, number: int) -> HttpResponse:
             caption=f"Appendix A: budget monitoring, {period.title}",
         )
 
-    context = {"period": period, "table": lazy(table), **page_cache(request.user, period)}
-    return render(request, "finance/appendix_a.html", context)
+    return render_page(request, "finance/appendix_a.html", {"period": period, "table": lazy(table)}, period)
 
 
 def area_detail(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:

@@ -16,10 +16,31 @@ from operator import itemgetter
 
 from django.db import connection
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 BATCH = 5000
 HISTORY_COLUMNS = ["history_date", "history_change_reason", "history_type", "history_user_id"]
+
+
+class BulkHistoricalRecords(HistoricalRecords):
+    """History for a table that imports fill 100,000 rows at a time, keeping up only what it
+    is read by: the row (id) and the history row (history_id). No index on its date or user
+    (simple_history indexes both; each costs a write per row), no database constraint on its
+    user (a check per row at commit; deleting a user still empties it, through Django). Name
+    the model's own foreign keys in `no_db_index` too."""
+
+    def __init__(self, **options):
+        super().__init__(user_db_constraint=False, **options)
+
+    @property
+    def _date_indexing(self):  # simple_history's one setting for every model: not for this one
+        return False
+
+    def _get_history_user_fields(self):
+        fields = super()._get_history_user_fields()
+        fields["history_user"].db_index = False
+        return fields
 
 
 def _columns(model) -> list[str]:

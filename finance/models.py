@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ascweb.bulk import BulkHistoricalRecords
+
 PENCE = "pence"
 
 
@@ -313,11 +315,8 @@ class NetExpenditure(models.Model):
     )
     amount = models.BigIntegerField(db_comment=PENCE, help_text="Net expenditure in the period, pence")
 
-    # Imports write this history 100,000 rows at a time, so it carries only what is used: it is
-    # read by row (id) and date, never by year or area (no index on those), and its user has
-    # no database constraint (a check per row at commit); deleting a user still empties it,
-    # through Django.
-    history = HistoricalRecords(no_db_index=["year", "area"], user_db_constraint=False)
+    # filled by imports 100,000 rows at a time; read by row, never by year or area
+    history = BulkHistoricalRecords(no_db_index=["year", "area"])
 
     class Meta:
         ordering = ["year__start_year", "period", "area__order"]

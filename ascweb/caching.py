@@ -13,8 +13,8 @@ importers), so one of the history tables' highest ids rises with every write tha
 and a re-opened or re-published period changes its own history. Fidelity notes, which keep
 no history, add their highest id and count. One query reads the stamp.
 
-Views are marked `@member_page`, pass their expensive context as `lazy(...)` values and
-answer with `render_page`: on a hit the view does not run at all.
+Views are marked `@member_page` and answer with `render_page`: on a hit the view does not
+run at all.
 """
 
 import hashlib
@@ -29,7 +29,6 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 
 from ascweb import permissions
@@ -121,15 +120,3 @@ def _page_key(request: HttpRequest) -> str | None:
         return None
     about = f"{request.get_full_path()}|{data_stamp()}"
     return "page." + hashlib.sha256(about.encode()).hexdigest()
-
-
-def lazy(build: Callable[[], object]) -> SimpleLazyObject:
-    """A context value computed only if the template renders it (not on a cache hit)."""
-    return SimpleLazyObject(build)
-
-
-def lazy_context(build: Callable[[], dict], names: tuple[str, ...]) -> dict[str, SimpleLazyObject]:
-    """The template context `build()` would return, computed once and only if the template
-    renders any of `names` (not on a cache hit)."""
-    built = SimpleLazyObject(build)
-    return {name: lazy(lambda name=name: built[name]) for name in names}

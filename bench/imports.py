@@ -14,6 +14,8 @@ import time
 
 from django.db import connection, transaction
 
+from ascweb.money import parse_amount
+
 ROWS = 100_000
 AREAS = 500
 FIRST_YEAR = 2001
@@ -107,7 +109,7 @@ def measure(runs: int):
         years = dict(FinancialYear.objects.values_list("code", "id"))
         area_ids = {code: pk for pk, code in areas}
         records = [
-            (years[row["year"]], int(row["period"]), area_ids[row["area"]], _pence(row["amount"]))
+            (years[row["year"]], int(row["period"]), area_ids[row["area"]], parse_amount(row["amount"]))
             for row in csv.DictReader(io.StringIO(data.decode()))
         ]
         with connection.cursor() as cursor:
@@ -115,10 +117,3 @@ def measure(runs: int):
         copied.append(_copy(records))
     _clear()
     return statistics.median(imported), statistics.median(copied), ROWS, len(data), queries
-
-
-def _pence(text: str) -> int:
-    negative = text.startswith("-")
-    pounds, _, pence = text.lstrip("-").replace(",", "").partition(".")
-    value = int(pounds) * 100 + int(pence or 0)
-    return -value if negative else value

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ascweb import permissions
-from ascweb.caching import lazy, member_page, render_page
+from ascweb.caching import member_page, render_page
 from ascweb.registry import registry
 from finance import charts, selectors, services
 from finance.forms import (
@@ -65,24 +65,16 @@ def dashboard_latest(request: HttpRequest) -> HttpResponse:
 
 @member_page
 def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    """Lazy context: a member's published dashboard is usually served from the cache."""
     period = _period_or_404(request, year, number)
-    data = lazy(lambda: selectors.dashboard(period))
-
-    def figures():
-        urls = {a.code: reverse("area", args=[year, number, a.code]) for a in data.areas}
-        return charts.dashboard_figures(data, urls)
-
-    def panels():
-        shown = ((panel, panel.context(period, request.user)) for panel in registry.dashboard_panels)
-        return [(panel, panel_context) for panel, panel_context in shown if panel_context is not None]
-
+    data = selectors.dashboard(period)
+    urls = {a.code: reverse("area", args=[year, number, a.code]) for a in data.areas}
+    shown = ((panel, panel.context(period, request.user)) for panel in registry.dashboard_panels)
     context = {
         "period": period,
         "data": data,
-        "charts": lazy(figures),
-        "periods": lazy(lambda: selectors.periods_for_selector(request.user)),
-        "panels": lazy(panels),
+        "charts": charts.dashboard_figures(data, urls),
+        "periods": selectors.periods_for_selector(request.user),
+        "panels": [(panel, panel_context) for panel, panel_context in shown if panel_context is not None],
     }
     return render_page(request, "finance/dashboard.html", context, period)
 
@@ -95,20 +87,14 @@ def period_list(request: HttpRequest) -> HttpResponse:
 @member_page
 def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _period_or_404(request, year, number)
-    figures = lazy(lambda: selectors.period_figures(period))
-    table = lazy(
-        lambda: SummaryTable(
-            selectors.summary_table(figures),
-            period=period,
-            link=_area_link(period, figures),
-            caption=f"Table 2.1: forecast outturn by expenditure area, {period.title}",
-        )
+    figures = selectors.period_figures(period)
+    table = SummaryTable(
+        selectors.summary_table(figures),
+        period=period,
+        link=_area_link(period, figures),
+        caption=f"Table 2.1: forecast outturn by expenditure area, {period.title}",
     )
-    context = {
-        "period": period,
-        "table": table,
-        "headline": lazy(lambda: figures.totals[figures.department_id]),
-    }
+    context = {"period": period, "table": table, "headline": figures.totals[figures.department_id]}
     if permissions.can_manage_periods(request.user):
         context["reopen_form"] = ReopenForm()
         context["fidelity_count"] = selectors.fidelity_notes(period=period).exclude(kind="rounding").count()
@@ -118,17 +104,14 @@ def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
 @member_page
 def appendix_a(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _period_or_404(request, year, number)
-
-    def table():
-        figures = selectors.period_figures(period)
-        return AppendixATable(
-            selectors.appendix_a(figures),
-            previous=figures.previous,
-            link=_area_link(period, figures),
-            caption=f"Appendix A: budget monitoring, {period.title}",
-        )
-
-    return render_page(request, "finance/appendix_a.html", {"period": period, "table": lazy(table)}, period)
+    figures = selectors.period_figures(period)
+    table = AppendixATable(
+        selectors.appendix_a(figures),
+        previous=figures.previous,
+        link=_area_link(period, figures),
+        caption=f"Appendix A: budget monitoring, {period.title}",
+    )
+    return render_page(request, "finance/appendix_a.html", {"period": period, "table": table}, period)
 
 
 def area_detail(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:

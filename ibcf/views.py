@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from ascweb.caching import lazy_context, member_page, render_page
+from ascweb.caching import member_page, render_page
 from finance import selectors as finance_selectors
 from finance.models import Period
 from finance.permissions_schedules import can_edit_schedules, can_see_schedule_forms
@@ -50,18 +50,10 @@ def _appendix_c_content(period: Period) -> dict:
     }
 
 
-APPENDIX_C_CONTENT = ("version", "schemes", "table", "carry_forward", "split_version", "split_table", "history")
-
-
 @member_page
 def appendix_c(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    """Lazy context: a member's published page is usually served from the page cache."""
     period = _period_or_404(request, year, number)
-    context = {
-        "period": period,
-        **lazy_context(lambda: _appendix_c_content(period), APPENDIX_C_CONTENT),
-        "can_edit": can_edit_schedules(request.user, period),
-    }
+    context = {"period": period, **_appendix_c_content(period), "can_edit": can_edit_schedules(request.user, period)}
     return render_page(request, "ibcf/appendix_c.html", context, period)
 
 

@@ -14,7 +14,8 @@ and a re-opened or re-published period changes its own history. Fidelity notes, 
 no history, add their highest id and count. One query reads the stamp.
 
 Views are marked `@member_page` and answer with `render_page`: on a hit the view does not
-run at all.
+run at all. Downloads of a published period (Excel, CSV, the appendix pack PDF) are the same
+for everyone who may see it, so their content is kept the same way (`published_download`).
 """
 
 import hashlib
@@ -118,5 +119,23 @@ def _page_key(request: HttpRequest) -> str | None:
     user = request.user
     if not permissions.is_member(user) or permissions.is_finance(user) or len(messages.get_messages(request)):
         return None
+    return _key("page", request)
+
+
+def published_download(request: HttpRequest, period, build: Callable[[], bytes | str]) -> bytes | str:
+    """A download's content (`build()`): for a published period built once and kept until
+    the figures change, for whoever may see the period (a published period's downloads are
+    the same for everyone; only a lead's choice of pack contents, in the address, differs)."""
+    if not period.is_published:
+        return build()
+    key = _key("download", request)
+    content = page_store.get(key)
+    if content is None:
+        content = build()
+        page_store.set(key, content, TIMEOUT)
+    return content
+
+
+def _key(kind: str, request: HttpRequest) -> str:
     about = f"{request.get_full_path()}|{data_stamp()}"
-    return "page." + hashlib.sha256(about.encode()).hexdigest()
+    return f"{kind}." + hashlib.sha256(about.encode()).hexdigest()

@@ -3,7 +3,8 @@
 The same rules as the pages: anonymous users are sent to sign in (middleware); a period the
 user may not see is a 404 (members never learn that a draft exists); finance staff may export
 drafts, which carry a "DRAFT - not for publication" mark. Only a finance lead may choose the
-pack's contents; everyone else gets the whole pack.
+pack's contents; everyone else gets the whole pack. A published period's downloads are built
+once and kept until its figures change (ascweb.caching.published_download).
 """
 
 import csv
@@ -14,6 +15,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from ascweb import pack, pdf, permissions, xlsx
+from ascweb.caching import published_download
 from ascweb.exports import csv_rows
 from ascweb.pack_forms import PackContentsForm
 from ascweb.registry import ExportTable, registry
@@ -51,16 +53,22 @@ def _attachment(content: bytes | str, content_type: str, filename: str) -> HttpR
 def table_csv(request: HttpRequest, year: str, number: int, name: str) -> HttpResponse:
     table = _table_or_404(name)
     period = _period_or_404(request, year, number)
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(csv_rows(table, table.rows(period)))
-    return _attachment(out.getvalue(), "text/csv; charset=utf-8", _filename(period, name, "csv"))
+
+    def build() -> str:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(csv_rows(table, table.rows(period)))
+        return out.getvalue()
+
+    return _attachment(
+        published_download(request, period, build), "text/csv; charset=utf-8", _filename(period, name, "csv")
+    )
 
 
 @require_GET
 def table_xlsx(request: HttpRequest, year: str, number: int, name: str) -> HttpResponse:
     table = _table_or_404(name)
     period = _period_or_404(request, year, number)
-    content = xlsx.table_workbook(table, period, table.rows(period))
+    content = published_download(request, period, lambda: xlsx.table_workbook(table, period, table.rows(period)))
     return _attachment(content, XLSX, _filename(period, name, "xlsx"))
 
 
@@ -91,5 +99,5 @@ def pack_pdf(request: HttpRequest, year: str, number: int) -> HttpResponse:
     form, selected = _contents(request, period)
     if form is not None and form.is_bound and not form.is_valid():
         return pack_page(request, year, number)
-    content = pdf.pack_pdf(pack.assemble(period, selected))
+    content = published_download(request, period, lambda: pdf.pack_pdf(pack.assemble(period, selected)))
     return _attachment(content, "application/pdf", _filename(period, "appendix-pack", "pdf"))

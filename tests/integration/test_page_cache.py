@@ -136,3 +136,27 @@ def test_a_message_waiting_for_a_member_is_shown_once_on_a_kept_page(member_clie
     again, queries = _get(member_client, url)
     assert "Your feedback was sent" not in again
     assert queries == 4
+
+
+def test_a_published_periods_downloads_are_built_once_until_its_figures_change(member_client, officer_client, demo):
+    """The pack PDF and the tables' Excel and CSV of a published period are the same for
+    everyone who may see it: built by the first download, kept until the figures change."""
+    pack = "/periods/2017-18/10/pack.pdf"
+    first = member_client.get(pack)
+    with CaptureQueriesContext(connection) as captured:
+        again = officer_client.get(pack)
+    assert again.content == first.content and again["Content-Type"] == "application/pdf"
+    assert len(captured) == 5  # session, user, roles, period, stamp: no figures read, nothing drawn
+    url = "/periods/2017-18/10/tables/appendix-a.csv"
+    before = member_client.get(url).content.decode()
+    assert "123.456" not in before
+    lead = User.objects.get(username="lead")
+    period = Period.objects.get(year__code="2017-18", number=10)
+    services.period_transition(user=lead, period=period, action="reopen", reason="Correction")
+    LineForecast.objects.filter(period=period, line__code="STU-OP").update(forecast=parse_millions("123.456"))
+    assert member_client.get(url).status_code == 404  # open again: members cannot see it
+    period.refresh_from_db()
+    services.period_transition(user=lead, period=period, action="submit")
+    period.refresh_from_db()
+    services.period_transition(user=lead, period=period, action="publish")
+    assert "123.456" in member_client.get(url).content.decode()

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from functools import cache, wraps
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache as page_store
 from django.db import connection
@@ -35,19 +36,18 @@ from django.utils.html import escape
 from ascweb import permissions
 
 TIMEOUT = 24 * 60 * 60  # a day; the stamp, not the timeout, keeps entries right
-LOCAL_APPS = ("finance", "savings", "ibcf")
 
 
 @cache
 def _stamp_sql() -> str:
     quote = connection.ops.quote_name
     parts = []
-    for label in LOCAL_APPS:
+    for label in settings.ASCWEB_APPS:
         for model in apps.get_app_config(label).get_models():
             if hasattr(model, "history") and not model.__name__.startswith("Historical"):
                 table = quote(model.history.model._meta.db_table)
                 parts.append(f"(SELECT MAX(history_id) FROM {table})")  # noqa: S608 - the model's own table
-    notes = quote(apps.get_model("finance", "FidelityNote")._meta.db_table)
+    notes = quote(apps.get_model("ascweb", "FidelityNote")._meta.db_table)
     parts.append(f"(SELECT MAX(id) FROM {notes}), (SELECT COUNT(*) FROM {notes})")  # noqa: S608 - as above
     return "SELECT " + ", ".join(parts)
 

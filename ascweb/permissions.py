@@ -88,3 +88,18 @@ def sync_roles() -> list[str]:
         if was_created:
             created.append(name)
     return created
+
+
+# --- Schedules that are not split by expenditure area ------------------------------------------
+# Reserves and provisions, the capital programme and the iBCF scheme updates belong to no
+# expenditure area, so there is no assigned officer: a finance lead and ANY finance officer may
+# edit them while the period is open; nobody may once it is submitted or published.
+
+
+def can_see_schedule_forms(user: AnyUser) -> bool:
+    """Whether the entry forms exist for this user at all (members and others: 403)."""
+    return is_finance(user)
+
+
+def can_edit_schedules(user: AnyUser, period) -> bool:
+    return period.is_open and is_finance(user)

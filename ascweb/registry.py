@@ -9,7 +9,7 @@ Each app registers, from its AppConfig.ready():
 - pack sections and pack charts: the appendix pack's text sections (Appendix B's
   explanations) and the dashboard's charts, printed from the same Plotly figures;
 - import kinds: figures a lead can load from a CSV/XLSX file (the template out, the file in),
-  all through one runner (finance.imports.run_import), one upload page and one command.
+  all through one runner (ascweb.imports.run_import), one upload page and one command.
 
 The appendix pack (ascweb.pack) prints every registered table, section and chart in `order`;
 a part with `pack == APPENDIX` gets the next free letter, so letters follow the contents.
@@ -149,6 +149,24 @@ class ImportKind:
         return [c.name for c in self.columns if c.required]
 
 
+@dataclass(frozen=True)
+class Lifecycle:
+    """An app's part in a period's lifecycle (ascweb.lifecycle calls these, in `order`, inside
+    the lifecycle's own transaction):
+
+    - `started(period=, previous=, user=)`: a period has been started after `previous` (the
+      latest period): carry the app's figures forward into it;
+    - `published(period=)`: freeze what the app's report shows for the period;
+    - `reopened(period=)`: a published period is open again: let go of what was frozen.
+    """
+
+    name: str
+    order: int
+    started: Callable[..., None] | None = None
+    published: Callable[..., None] | None = None
+    reopened: Callable[..., None] | None = None
+
+
 @dataclass
 class Registry:
     period_pages: list[PeriodPage] = field(default_factory=list)
@@ -165,6 +183,13 @@ class Registry:
     pack_sections: dict[str, PackSection] = field(default_factory=dict)
     pack_charts: dict[str, PackChart] = field(default_factory=dict)
     import_kinds: dict[str, ImportKind] = field(default_factory=dict)
+    lifecycle_hooks: dict[str, Lifecycle] = field(default_factory=dict)
+
+    def add_lifecycle(self, hooks: Lifecycle) -> None:
+        self.lifecycle_hooks[hooks.name] = hooks
+
+    def lifecycle(self) -> list[Lifecycle]:
+        return sorted(self.lifecycle_hooks.values(), key=lambda h: h.order)
 
     def add_import_kind(self, kind: ImportKind) -> None:
         self.import_kinds[kind.name] = kind

@@ -54,6 +54,7 @@ urlpatterns += [
     path("", include("finance.urls")),
     path("", include("savings.urls")),
     path("", include("ibcf.urls")),
+    path("", include("reserves.urls")),
     # Downloads and the appendix pack (after finance.urls, which registers the "fy" converter).
     path("periods/<fy:year>/<int:number>/tables/<slug:name>.csv", views_exports.table_csv, name="table-csv"),
     path("periods/<fy:year>/<int:number>/tables/<slug:name>.xlsx", views_exports.table_xlsx, name="table-xlsx"),

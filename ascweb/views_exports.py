@@ -14,18 +14,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ascweb import pack, pdf, permissions, xlsx
+from ascweb import pack, pdf, periods, permissions, xlsx
 from ascweb.caching import published_download
 from ascweb.exports import csv_rows
 from ascweb.pack_forms import PackContentsForm
 from ascweb.registry import ExportTable, registry
-from finance import selectors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _period_or_404(request: HttpRequest, year: str, number: int):
-    period = selectors.period_for(request.user, year, number)
+    period = periods.period_for(request.user, year, number)
     if period is None:
         raise Http404("No such period")
     return period

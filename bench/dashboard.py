@@ -23,6 +23,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ascweb import periods
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
 
@@ -62,16 +64,14 @@ def measure(n: int, username: str, period: str | None) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from finance import selectors
-
     user = User.objects.filter(username=username).first()
     if user is None:
         raise SystemExit(f"No user {username!r}: load the demo data first (python manage.py load_demo)")
     if period:
         year, number = period.split("/")
-        chosen = selectors.period_for(user, year, int(number))
+        chosen = periods.period_for(user, year, int(number))
     else:
-        chosen = selectors.periods_visible_to(user).first()
+        chosen = periods.periods_visible_to(user).first()
     if chosen is None:
         raise SystemExit(f"{username} can see no such period")
     client = Client()

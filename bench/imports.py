@@ -43,7 +43,8 @@ def build_file(area_codes: list[str], rows: int = ROWS, seed: int = 2017) -> byt
 
 def _clear() -> None:
     """Empty the tables between runs (TRUNCATE: deleting row by row would write history)."""
-    from finance.models import FinancialYear, ImportRecord, NetExpenditure
+    from ascweb.models import FinancialYear, ImportRecord
+    from finance.models import NetExpenditure
 
     tables = [NetExpenditure._meta.db_table, NetExpenditure.history.model._meta.db_table, ImportRecord._meta.db_table]
     with transaction.atomic(), connection.cursor() as cursor:
@@ -65,8 +66,8 @@ def _lead():
 
 def _import(data: bytes, lead) -> float:
     from ascweb.importing import read_file
+    from ascweb.imports import run_import
     from ascweb.registry import registry
-    from finance.imports import run_import
 
     kind = registry.import_kinds["net-expenditure"]
     queries = []
@@ -94,7 +95,8 @@ def _copy(records: list[tuple[int, int, int, int]]) -> float:
 def measure(runs: int):
     """(import seconds, COPY seconds, rows, file bytes, queries per import): medians over
     `runs` alternating runs."""
-    from finance.models import FinancialYear, NetExpenditure, ReportingLine
+    from ascweb.models import FinancialYear
+    from finance.models import NetExpenditure, ReportingLine
 
     areas = list(ReportingLine.objects.filter(kind="area").order_by("order").values_list("id", "code")[:AREAS])
     if len(areas) < AREAS:

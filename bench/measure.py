@@ -98,7 +98,7 @@ def _get(client: Client, url: str) -> Callable[[], object]:
 
 def _pages(data_set: str, runs: int) -> list[Result]:
     """The pages of the latest published period and the open period of the data set."""
-    from finance.models import Period
+    from ascweb.models import Period
 
     published = Period.objects.filter(status="published").order_by("-year__start_year", "-number").first()
     open_period = Period.objects.filter(status="open").order_by("-year__start_year", "-number").first()
@@ -308,8 +308,8 @@ def main() -> None:
     _fresh_database("ascweb_bench_norfolk")
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     lead = User.objects.get(username="lead")
-    from finance.models import FinancialYear
-    from finance.services import period_create_next
+    from ascweb.lifecycle import period_create_next
+    from ascweb.models import FinancialYear
 
     period_create_next(user=lead, year=FinancialYear.objects.get(code="2017-18"), number=11)
     sections["Norfolk 2017-18 demo"] = _pages("Norfolk", runs)

@@ -58,7 +58,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     _setup()
-    from finance.models import Period
+    from ascweb.models import Period
 
     period = Period.objects.select_related("year").get(year__code="2017-18", number=10)
     cold = _render(period)

@@ -7,12 +7,12 @@ class FinanceConfig(AppConfig):
 
     def ready(self) -> None:
         from ascweb.registry import DemoLoader, PeriodPage, registry
-        from finance import exports, imports, registry_reserves
+        from finance import exports, imports, lifecycle
         from finance.demo.loader import load_norfolk
         from finance.demo.net_expenditure import load_net_expenditure
 
         exports.register()
-        registry_reserves.register()
+        lifecycle.register()
         imports.register()
         registry.add_demo_loader(DemoLoader("revenue", load_norfolk, order=10))
         registry.add_demo_loader(DemoLoader("net-expenditure", load_net_expenditure, order=20))

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ascweb.money import PENCE_PER_THOUSAND, format_m
+from ascweb.money import format_m
 
 
 def variance(budget: int, forecast: int) -> int:
@@ -145,43 +145,6 @@ def rollup_recorded(tree: Tree, recorded: Mapping[int, Outturn]) -> dict[int, Ou
     for root in tree.kids(None):
         total(root)
     return totals
-
-
-# --- Checking a paper's arithmetic -------------------------------------------------------
-
-ROUNDING = "rounding"
-ERROR = "error"
-EXACT = "exact"
-
-
-@dataclass(frozen=True)
-class PrintedCheck:
-    printed: int
-    computed: int
-    tolerance: int
-
-    @property
-    def difference(self) -> int:
-        return self.printed - self.computed
-
-    @property
-    def kind(self) -> str:
-        if self.difference == 0:
-            return EXACT
-        return ROUNDING if abs(self.difference) <= self.tolerance else ERROR
-
-
-def rounding_tolerance(rounded_terms: int, unit_pence: int = PENCE_PER_THOUSAND) -> int:
-    """The most that rounding can explain: half the printed unit for each rounded figure.
-
-    A total of n lines each printed to the nearest £1,000 can differ from the true total by
-    up to n x £500, and the printed total itself by another £500.
-    """
-    return (rounded_terms + 1) * unit_pence // 2
-
-
-def check_printed(printed: int, computed: int, rounded_terms: int) -> PrintedCheck:
-    return PrintedCheck(printed, computed, rounding_tolerance(rounded_terms))
 
 
 # --- The member dashboard: profiles, movement, headline words, forecast accuracy ---------

@@ -11,9 +11,9 @@ lines differ in marker and dash as well as colour.
 from collections.abc import Sequence
 from decimal import Decimal
 
+from ascweb.models import MONTHS
 from ascweb.money import format_m, millions
 from finance.calculations import signed_variance, variance_words
-from finance.models import MONTHS
 
 # One palette (GOV.UK colours with at least 3:1 contrast against white).
 INK = "#0b0c0c"

@@ -2,7 +2,7 @@
 table 2.1, Appendix A (budget monitoring), Appendix B (explanations of variances) and, until
 the dashboard registers its own, the variance-by-area chart."""
 
-from ascweb import pack_charts
+from ascweb import pack_charts, periods
 from ascweb.registry import REPORT, ExportTable, PackChart, PackSection, registry
 from finance import selectors
 from finance.tables import AppendixATable, SummaryTable
@@ -21,7 +21,7 @@ def _summary_html(period, rows) -> SummaryTable:
 
 
 def _appendix_a_html(period, rows) -> AppendixATable:
-    return AppendixATable(rows, previous=selectors.previous_period(period, published_only=True))
+    return AppendixATable(rows, previous=periods.previous_period(period, published_only=True))
 
 
 def _explanations(period) -> dict | None:

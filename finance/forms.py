@@ -6,9 +6,10 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
+from ascweb.models import MONTHS
 from ascweb.money import AmountError, format_gbp, format_pounds, parse_amount
 from finance.calculations import BASIS_POINTS, PERIODS_IN_YEAR, needs_explanation
-from finance.models import MONTHS, BudgetProfile
+from finance.models import BudgetProfile
 from finance.selectors import EntryLine
 from finance.services import LineEntry
 

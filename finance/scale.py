@@ -8,19 +8,18 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from ascweb import permissions
+from ascweb.models import FinancialYear, Period
 from finance.calculations import needs_explanation
 from finance.models import (
     AreaAssignment,
     BudgetProfile,
-    FinancialYear,
     LineForecast,
     NetExpenditure,
-    Period,
     PriorYearOutturn,
     ReportingLine,
     StructureSnapshot,
 )
-from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition
+from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
 
 Kind = ReportingLine.Kind
 AREAS_PER_DEPARTMENT = 5

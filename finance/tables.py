@@ -5,8 +5,8 @@ from collections.abc import Callable
 import django_tables2 as tables
 from django.utils.html import format_html
 
+from ascweb.models import Period
 from ascweb.tables import BaseTable, MoneyColumn, PercentColumn
-from finance.models import Period
 
 
 def _row_class(record) -> str:

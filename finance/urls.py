@@ -1,4 +1,4 @@
-from django.urls import include, path, register_converter
+from django.urls import path, register_converter
 
 from finance import views, views_imports
 
@@ -39,5 +39,4 @@ urlpatterns = [
         views_imports.import_template,
         name="import-template",
     ),
-    path("", include("finance.urls_reserves")),
 ]

@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ascweb import permissions
+from ascweb import lifecycle, periods, permissions
 from ascweb.caching import member_page, render_page
+from ascweb.models import FinancialYear, Period
 from ascweb.registry import registry
 from finance import charts, selectors, services
 from finance.forms import (
@@ -18,12 +19,12 @@ from finance.forms import (
     NextPeriodForm,
     ReopenForm,
 )
-from finance.models import BudgetProfile, FinancialYear, Period, ReportingLine
+from finance.models import BudgetProfile, ReportingLine
 from finance.tables import AppendixATable, SummaryTable
 
 
 def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
-    period = selectors.period_for(request.user, year, number)
+    period = periods.period_for(request.user, year, number)
     if period is None:
         raise Http404("No such period")
     return period
@@ -43,7 +44,7 @@ def _area_link(period: Period, figures: selectors.PeriodFigures):
 
 def home(request: HttpRequest) -> HttpResponse:
     """Members land on the latest dashboard; finance staff on the latest period's summary."""
-    latest = selectors.periods_visible_to(request.user).first()
+    latest = periods.periods_visible_to(request.user).first()
     if latest is None:
         return render(request, "finance/no_periods.html")
     page = "period" if permissions.is_finance(request.user) else "dashboard"
@@ -52,12 +53,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def dashboard_latest(request: HttpRequest) -> HttpResponse:
     """/dashboard/: the period picked in the selector (?period=2017-18/2), else the latest."""
-    periods = selectors.periods_visible_to(request.user)
+    visible = periods.periods_visible_to(request.user)
     year, _, number = request.GET.get("period", "").partition("/")
-    chosen = periods.filter(year__code=year, number=int(number)).first() if number.isdigit() else None
+    chosen = visible.filter(year__code=year, number=int(number)).first() if number.isdigit() else None
     if request.GET.get("period") and chosen is None:
         raise Http404("No such period")
-    chosen = chosen or periods.first()
+    chosen = chosen or visible.first()
     if chosen is None:
         return render(request, "finance/no_periods.html")
     return redirect("dashboard", chosen.year.code, chosen.number)
@@ -80,8 +81,8 @@ def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 
 def period_list(request: HttpRequest) -> HttpResponse:
-    periods = list(selectors.periods_visible_to(request.user))
-    return render(request, "finance/period_list.html", {"periods": periods})
+    visible = list(periods.periods_visible_to(request.user))
+    return render(request, "finance/period_list.html", {"periods": visible})
 
 
 @member_page
@@ -252,7 +253,7 @@ def period_action(request: HttpRequest, year: str, number: int) -> HttpResponse:
         return redirect("period", year, number)
     reason = reason_form.cleaned_data["reason"] if reason_form else ""
     try:
-        period = services.period_transition(user=request.user, period=period, action=action, reason=reason)
+        period = lifecycle.period_transition(user=request.user, period=period, action=action, reason=reason)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
@@ -263,13 +264,13 @@ def period_action(request: HttpRequest, year: str, number: int) -> HttpResponse:
 def period_create(request: HttpRequest) -> HttpResponse:
     if not permissions.can_manage_periods(request.user):
         raise PermissionDenied("Only a finance lead can start a period")
-    year, latest = selectors.next_period_year()
+    year, latest = periods.next_period_year()
     if year is None:
         raise Http404("No financial year has been set up")
     form = NextPeriodForm(request.POST or None, after=latest.number if latest else 0)
     if request.method == "POST" and form.is_valid():
         try:
-            period = services.period_create_next(user=request.user, year=year, number=form.cleaned_data["number"])
+            period = lifecycle.period_create_next(user=request.user, year=year, number=form.cleaned_data["number"])
         except ValidationError as error:
             form.add_error("number", error.messages[0])
         else:

@@ -1,5 +1,5 @@
 """Imports: the template of any kind of figure out, the filled-in file in (ascweb.registry.ImportKind,
-run by finance.imports.run_import). A page for each kind, the same for all of them."""
+run by ascweb.imports.run_import). A page for each kind, the same for all of them."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 
 from ascweb import permissions
 from ascweb.importing import FileProblem, Report, read_file, template_csv, template_xlsx
+from ascweb.imports import run_import
 from ascweb.registry import ImportKind, registry
 from finance import selectors
 from finance.forms import ImportForm
-from finance.imports import run_import
 from finance.views import _period_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -10,11 +10,9 @@ from datetime import date
 
 from django.db import transaction
 
+from ascweb import calculations as fidelity_calc
+from ascweb.models import FidelityNote, FinancialYear, Period
 from ascweb.money import parse_millions
-from finance import calculations as finance_calculations
-from finance.calculations_reserves import check_printed_in, printed_unit
-from finance.models import FidelityNote, FinancialYear, Period
-from finance.models_reserves import Reserve, ReservePosition
 from ibcf import calculations
 from ibcf import demo_data as data
 from ibcf.models import (
@@ -27,6 +25,8 @@ from ibcf.models import (
     SchemeAllocation,
     SchemeUpdate,
 )
+from reserves.calculations import check_printed_in, printed_unit
+from reserves.models import Reserve, ReservePosition
 
 YEAR = "2017-18"
 SOURCE = "iBCF"
@@ -200,12 +200,12 @@ def check_printed(year: FinancialYear) -> dict[str, int]:
     FidelityNote.objects.filter(year=year, source__startswith=SOURCE).delete()
     periods = {p.number: p for p in Period.objects.filter(year=year)}
     figures = _Figures()
-    counts = {finance_calculations.EXACT: 0, finance_calculations.ROUNDING: 0, finance_calculations.ERROR: 0}
+    counts = {fidelity_calc.EXACT: 0, fidelity_calc.ROUNDING: 0, fidelity_calc.ERROR: 0}
 
     def note(version: str, source: str, subject: str, column: str, printed_text: str, computed: int, terms: int):
         check = check_printed_in(parse_millions(printed_text), computed, terms, printed_unit(printed_text))
         counts[check.kind] += 1
-        if check.kind != finance_calculations.EXACT:
+        if check.kind != fidelity_calc.EXACT:
             FidelityNote.objects.create(
                 year=year,
                 period=periods.get(VERSION_PERIOD.get(version, 0)),

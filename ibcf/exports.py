@@ -1,7 +1,7 @@
 """The iBCF's committee table (Appendix C), and the dashboard panel's data."""
 
+from ascweb.permissions import can_see_schedule_forms
 from ascweb.registry import DashboardPanel, ExportTable, registry
-from finance.permissions_schedules import can_see_schedule_forms
 from ibcf import selectors
 from ibcf.tables import AppendixCTable, SpendTable
 

@@ -5,9 +5,9 @@ from django import forms
 
 from ascweb.money import format_pounds
 from finance.forms import AmountField
-from finance.selectors_reserves import edit_token
 from ibcf.selectors import UpdateEntry
 from ibcf.services import UpdateValues
+from reserves.selectors import edit_token
 
 PROGRESS_MAX = 4000
 

@@ -1,10 +1,10 @@
 """iBCF scheme updates from a file: one row per scheme for the period, with the officers'
 form's rules (spend and forecast optional but exact amounts in pounds; progress up to
-PROGRESS_MAX characters), run by the one importer (finance.imports.run_import)."""
+PROGRESS_MAX characters), run by the one importer (ascweb.imports.run_import)."""
 
 from ascweb.importing import Column
+from ascweb.imports import ImportJob, apply_positions, rows_by_code
 from ascweb.registry import ImportKind
-from finance.imports import ImportJob, apply_positions, rows_by_code
 from ibcf.calculations import records_nothing
 from ibcf.forms import PROGRESS_MAX
 from ibcf.models import Scheme, SchemeUpdate

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from finance.models import PENCE, FinancialYear, Period
+from ascweb.models import PENCE, FinancialYear, Period
 
 
 def year_code(start_year: int) -> str:
@@ -26,7 +26,7 @@ class GrantStream(models.Model):
     note = models.TextField(blank=True)
     order = models.PositiveIntegerField(default=0)
     reserve = models.ForeignKey(
-        "finance.Reserve",
+        "reserves.Reserve",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -3,9 +3,8 @@ a fixed number of queries whatever the number of schemes, versions or streams.""
 
 from dataclasses import dataclass, field
 
-from finance.models import Period
-from finance.selectors import previous_period
-from finance.selectors_reserves import ReserveRow, reserve_rows
+from ascweb.models import Period
+from ascweb.periods import previous_period
 from ibcf import calculations
 from ibcf.models import (
     AcuteSystemAllocation,
@@ -17,6 +16,7 @@ from ibcf.models import (
     SchemeUpdate,
     year_code,
 )
+from reserves.selectors import ReserveRow, reserve_rows
 
 PLAN_YEARS = 3  # the plan runs three years from the monitoring year
 

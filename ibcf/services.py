@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from finance.models import Period
-from finance.permissions_schedules import can_edit_schedules
-from finance.services_reserves import check_token
+from ascweb.models import Period
+from ascweb.permissions import can_edit_schedules
 from ibcf.calculations import records_nothing
 from ibcf.models import Scheme, SchemeUpdate
+from reserves.services import check_token
 
 
 @dataclass(frozen=True)

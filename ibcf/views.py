@@ -6,18 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from ascweb import periods
 from ascweb.caching import member_page, render_page
-from finance import selectors as finance_selectors
-from finance.models import Period
-from finance.permissions_schedules import can_edit_schedules, can_see_schedule_forms
-from finance.views_reserves import form_status, save_schedule_form
+from ascweb.models import Period
+from ascweb.permissions import can_edit_schedules, can_see_schedule_forms
 from ibcf import selectors, services
 from ibcf.forms import SchemeUpdateForm
 from ibcf.tables import AcuteSplitTable, AppendixCTable, ChangesTable
+from reserves.views import form_status, save_schedule_form
 
 
 def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
-    period = finance_selectors.period_for(request.user, year, number)
+    period = periods.period_for(request.user, year, number)
     if period is None:
         raise Http404("No such period")
     return period

@@ -3,15 +3,15 @@
 Savings are reductions, so targets and forecasts are negative. Variance = forecast - target:
 a positive variance is a shortfall (that much of the saving is at risk of non-delivery), a
 negative one over-delivery. Totals are sums of the savings below them; printed totals from
-the papers are only ever checked (finance.calculations.check_printed).
+the papers are only ever checked (ascweb.calculations.check_printed).
 """
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from ascweb.calculations import PrintedCheck, check_printed, rounding_tolerance
 from ascweb.money import format_gbp, format_pounds
-from finance.calculations import PrintedCheck, check_printed, rounding_tolerance
 
 __all__ = ["PrintedCheck", "check_printed", "rounding_tolerance"]
 

@@ -2,7 +2,7 @@
 movement since the previous published period."""
 
 from ascweb import permissions
-from finance.models import Period
+from ascweb.models import Period
 from savings import charts, selectors
 
 

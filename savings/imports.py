@@ -1,11 +1,11 @@
 """Savings forecasts from a file: one row per saving for the period, checked by the same rules
 as the officers' form (savings.calculations.forecast_problems) and run by the one importer
-(finance.imports.run_import: lead only, open period, all or nothing, recorded, audited)."""
+(ascweb.imports.run_import: lead only, open period, all or nothing, recorded, audited)."""
 
 from ascweb.importing import Column
+from ascweb.imports import ImportJob, apply_positions, rows_by_code
 from ascweb.registry import ImportKind
 from finance.forms import EXPLANATION_MAX
-from finance.imports import ImportJob, apply_positions, rows_by_code
 from savings import selectors
 from savings.calculations import forecast_problems
 from savings.models import Saving, SavingForecast

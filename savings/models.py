@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from finance.models import FinancialYear, Period
+from ascweb.models import FinancialYear, Period
 
 PENCE = "pence"
 

@@ -1,12 +1,12 @@
 """Reads for the savings pages, tables, exports and dashboard panel. Each returns plain rows
 with totals computed from the savings, in a fixed number of queries whatever the size of the
-programme. Callers pass a period the user may see (finance.selectors.period_for); the previous
+programme. Callers pass a period the user may see (ascweb.periods.period_for); the previous
 period compared with is always a published one, so nothing here leaks a draft figure."""
 
 from dataclasses import dataclass, field
 
-from finance.models import FinancialYear, Period
-from finance.selectors import previous_period
+from ascweb.models import FinancialYear, Period
+from ascweb.periods import previous_period
 from savings import calculations
 from savings.calculations import SavingFigures, Totals
 from savings.models import Mitigation, Saving, SavingForecast, SavingTarget, Workstream

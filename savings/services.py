@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from ascweb import permissions
-from finance.models import Period
+from ascweb.models import Period
 from savings.calculations import needs_off_target
 from savings.models import SavingForecast, SavingTarget, Workstream
 

@@ -6,8 +6,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ascweb import permissions
-from finance.models import Period
-from finance.selectors import period_for
+from ascweb.models import Period
+from ascweb.periods import period_for
 from savings import selectors, services
 from savings.forms import WorkstreamSavingsForm
 from savings.models import Workstream

@@ -15,9 +15,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from ascweb.lifecycle import period_create_next
+from ascweb.models import FinancialYear, Period
 from ascweb.registry import load_demo_data
-from finance.models import FinancialYear, Period
-from finance.services import period_create_next
 
 
 @pytest.fixture(autouse=True)

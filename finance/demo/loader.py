@@ -9,18 +9,17 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.utils import timezone
 
+from ascweb import calculations as fidelity_calc
 from ascweb import permissions
+from ascweb.models import FidelityNote, FinancialYear, Period
 from ascweb.money import format_m, parse_millions
 from finance import calculations
 from finance.demo import norfolk
 from finance.models import (
     AreaAssignment,
-    FidelityNote,
-    FinancialYear,
     GroupExplanation,
     LineAlias,
     LineForecast,
-    Period,
     PriorYearOutturn,
     ReportingLine,
     StructureSnapshot,
@@ -126,7 +125,7 @@ def _figures(period, lines, figures, explanations) -> None:
 def _check_printed(year: FinancialYear) -> dict[str, int]:
     """Compare every figure the papers print with what the loaded lines add up to."""
     FidelityNote.objects.filter(year=year).delete()
-    counts = {calculations.EXACT: 0, calculations.ROUNDING: 0, calculations.ERROR: 0}
+    counts = {fidelity_calc.EXACT: 0, fidelity_calc.ROUNDING: 0, fidelity_calc.ERROR: 0}
     for number in norfolk.PERIODS:
         period = Period.objects.get(year=year, number=number)
         figures = period_figures(period)
@@ -137,9 +136,9 @@ def _check_printed(year: FinancialYear) -> dict[str, int]:
             node_id = codes[code]
             computed = _value(figures, node_id, column)
             terms = len(figures.tree.leaves_under(node_id)) * (2 if "variance" in column else 1)
-            check = calculations.check_printed(parse_millions(printed), computed, terms)
+            check = fidelity_calc.check_printed(parse_millions(printed), computed, terms)
             counts[check.kind] += 1
-            if check.kind != calculations.EXACT:
+            if check.kind != fidelity_calc.EXACT:
                 FidelityNote.objects.create(
                     year=year,
                     period=period,

@@ -18,8 +18,9 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from ascweb.models import FinancialYear
 from ascweb.money import parse_millions
-from finance.models import BudgetProfile, FinancialYear, NetExpenditure
+from finance.models import BudgetProfile, NetExpenditure
 
 NOTE = (
     "Illustrative figures: the committee papers showed net expenditure by period only as graphics, "

@@ -13,9 +13,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from ascweb import calculations as fidelity_calc
+from ascweb.models import FidelityNote, FinancialYear, Period
 from ascweb.money import PENCE_PER_MILLION, PENCE_PER_THOUSAND, parse_millions
-from finance import calculations as finance_calculations
-from finance.models import FidelityNote, FinancialYear, Period
 from savings import calculations, demo_data
 from savings.models import Mitigation, Programme, Saving, SavingAlias, SavingForecast, SavingTarget, Workstream
 
@@ -186,11 +186,11 @@ def _check_printed(periods: dict[str, Period], years: dict[str, FinancialYear], 
         computed = calculations.printed_value(printed, computed, magnitude=entry["printed_as"] == "magnitude")
         unit = int(Decimal(entry["rounded_to"]) * PENCE_PER_MILLION)
         if unit == PENCE_PER_THOUSAND:  # tables print £m to 3 decimals
-            check = calculations.check_printed(printed, computed, len(ids))
+            check = fidelity_calc.check_printed(printed, computed, len(ids))
         else:  # prose such as "the required £47m"
             check = calculations.check_rounded(printed, computed, terms=len(ids), unit_pence=unit)
         counts[check.kind] += 1
-        if check.kind != finance_calculations.EXACT:
+        if check.kind != fidelity_calc.EXACT:
             FidelityNote.objects.create(
                 **note,
                 printed=check.printed,

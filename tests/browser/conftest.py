@@ -7,9 +7,9 @@ import shutil
 import pytest
 from django.contrib.auth.models import User
 
+from ascweb.lifecycle import period_create_next
+from ascweb.models import FinancialYear
 from ascweb.registry import load_demo_data
-from finance.models import FinancialYear
-from finance.services import period_create_next
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are ordinary synchronous calls.

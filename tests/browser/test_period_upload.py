@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from finance.models import LineForecast, Period
+from ascweb.models import Period
+from finance.models import LineForecast
 from tests.browser.conftest import sign_in
 
 pytestmark = pytest.mark.browser

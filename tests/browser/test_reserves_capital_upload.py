@@ -5,7 +5,7 @@ on the statement."""
 import pytest
 from playwright.sync_api import expect
 
-from finance.models_reserves import CapitalPosition, ReservePosition
+from reserves.models import CapitalPosition, ReservePosition
 from tests.browser.axe import violations
 from tests.browser.conftest import sign_in
 

@@ -4,16 +4,8 @@ import factory
 from django.contrib.auth.models import Group, User
 
 from ascweb import permissions
-from finance.models import (
-    AreaAssignment,
-    BudgetProfile,
-    FinancialYear,
-    LineForecast,
-    NetExpenditure,
-    Period,
-    PriorYearOutturn,
-    ReportingLine,
-)
+from ascweb.models import FinancialYear, Period
+from finance.models import AreaAssignment, BudgetProfile, LineForecast, NetExpenditure, PriorYearOutturn, ReportingLine
 
 
 class FinancialYearFactory(factory.django.DjangoModelFactory):

@@ -3,8 +3,8 @@
 from django.contrib.auth.models import User
 
 from ascweb.importing import Report, read_file
+from ascweb.imports import run_import
 from ascweb.registry import registry
-from finance.imports import run_import
 
 
 def import_file(

@@ -1,6 +1,6 @@
 """A synthetic savings programme of any size, over a period set made by tests.factories.finance."""
 
-from finance.models import FinancialYear, Period
+from ascweb.models import FinancialYear, Period
 from savings.models import Programme, Saving, SavingForecast, SavingTarget, Workstream
 
 

@@ -2,8 +2,9 @@
 
 from django.contrib.auth.models import User
 
+from ascweb.lifecycle import period_transition
 from finance.models import LineForecast, ReportingLine
-from finance.services import LineEntry, forecast_update, period_transition
+from finance.services import LineEntry, forecast_update
 
 
 def _change_older_people(period, user, forecast):
@@ -50,7 +51,7 @@ def test_audit_pages_are_for_leads_only(officer_client, member_client, open_peri
 
 
 def test_the_period_audit_log_includes_savings_reserves_and_capital(lead_client, other_officer_client, open_period):
-    from finance.models_reserves import ReservePosition
+    from reserves.models import ReservePosition
     from tests.integration.finance.test_reserves_capital import _reserve_data
 
     data = _reserve_data({("RES-IBCF", "proposed_usage"): "10,971,234.56"})

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from finance.models import FidelityNote, LineForecast, Period, ReportingLine
+from ascweb.models import FidelityNote, Period
+from finance.models import LineForecast, ReportingLine
 
 # Appendix A, Period 10 (January) 2017-18, as published (seed 002): line, budget, forecast, variance.
 PUBLISHED_APPENDIX_A_P10 = """

@@ -3,8 +3,9 @@
 import pytest
 from django.contrib.auth.models import User
 
-from finance.models import LineForecast, Period, ReportingLine
-from finance.services import period_transition
+from ascweb.lifecycle import period_transition
+from ascweb.models import Period
+from finance.models import LineForecast, ReportingLine
 
 URL = "/periods/2017-18/11/areas/STU/edit/"
 

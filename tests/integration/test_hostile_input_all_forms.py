@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from finance.models import LineForecast, NetExpenditure
-from finance.models_reserves import CapitalPosition, ReservePosition
 from ibcf.models import SchemeUpdate
+from reserves.models import CapitalPosition, ReservePosition
 from savings.models import SavingForecast
 
 P11 = "/periods/2017-18/11"

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ascweb.caching import data_stamp
 from ascweb.importing import template_csv
+from ascweb.models import ImportRecord, Period
 from ascweb.registry import registry
-from finance.models import ImportRecord, Period
 from tests.factories.imports import import_file, problems
 
 # one good row of each kind (after the kind's own header row)

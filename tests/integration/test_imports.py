@@ -9,15 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from finance.models import (
-    FidelityNote,
-    FinancialYear,
-    GroupExplanation,
-    ImportRecord,
-    LineForecast,
-    Period,
-    PeriodEvent,
-)
+from ascweb.models import FidelityNote, FinancialYear, ImportRecord, Period, PeriodEvent
+from finance.models import GroupExplanation, LineForecast
 from finance.selectors import period_figures
 
 HEADER = "line_code,line_name,area,budget,forecast_outturn,explanation\n"

@@ -6,9 +6,10 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from ascweb import lifecycle
+from ascweb.models import Period
 from ascweb.money import parse_millions
-from finance import services
-from finance.models import LineForecast, Period, ReportingLine
+from finance.models import LineForecast, ReportingLine
 from tests.factories.imports import import_file
 
 PAGES = [
@@ -67,15 +68,15 @@ def test_a_republished_period_shows_its_new_figures(member_client, demo):
     period = Period.objects.get(year__code="2017-18", number=10)
     before, _ = _get(member_client, url)
     assert "123.456" not in before
-    services.period_transition(user=lead, period=period, action="reopen", reason="Correction")
+    lifecycle.period_transition(user=lead, period=period, action="reopen", reason="Correction")
     line = ReportingLine.objects.get(code="STU-OP")
     LineForecast.objects.filter(period=period, line=line).update(forecast=parse_millions("123.456"))
     # while it is open again, a member cannot see it at all
     assert member_client.get(url).status_code == 404
     period.refresh_from_db()
-    services.period_transition(user=lead, period=period, action="submit")
+    lifecycle.period_transition(user=lead, period=period, action="submit")
     period.refresh_from_db()
-    services.period_transition(user=lead, period=period, action="publish")
+    lifecycle.period_transition(user=lead, period=period, action="publish")
     after, _ = _get(member_client, url)
     assert "123.456" in after
 
@@ -152,11 +153,11 @@ def test_a_published_periods_downloads_are_built_once_until_its_figures_change(m
     assert "123.456" not in before
     lead = User.objects.get(username="lead")
     period = Period.objects.get(year__code="2017-18", number=10)
-    services.period_transition(user=lead, period=period, action="reopen", reason="Correction")
+    lifecycle.period_transition(user=lead, period=period, action="reopen", reason="Correction")
     LineForecast.objects.filter(period=period, line__code="STU-OP").update(forecast=parse_millions("123.456"))
     assert member_client.get(url).status_code == 404  # open again: members cannot see it
     period.refresh_from_db()
-    services.period_transition(user=lead, period=period, action="submit")
+    lifecycle.period_transition(user=lead, period=period, action="submit")
     period.refresh_from_db()
-    services.period_transition(user=lead, period=period, action="publish")
+    lifecycle.period_transition(user=lead, period=period, action="publish")
     assert "123.456" in member_client.get(url).content.decode()

@@ -4,8 +4,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from finance.models import LineForecast, Period, PeriodEvent
-from finance.services import period_create_next, period_transition
+from ascweb.lifecycle import period_create_next, period_transition
+from ascweb.models import Period, PeriodEvent
+from finance.models import LineForecast
 
 STATUS = "/periods/2017-18/11/status/"
 
@@ -129,7 +130,7 @@ def test_a_draft_figure_never_reaches_a_member(officer_client, member_client, op
 
 
 def test_the_next_period_follows_the_latest_period_not_the_newest_year(lead_client, demo):
-    from finance.models import FinancialYear
+    from ascweb.models import FinancialYear
 
     assert FinancialYear.objects.order_by("-start_year").first().code != "2017-18"  # plans and profiles run on
     response = lead_client.get("/periods/new/")

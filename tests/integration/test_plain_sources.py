@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from finance.models import FidelityNote
+from ascweb.models import FidelityNote
 
 DEVELOPER_WORDS = re.compile(r"\bseeds?\b|fixture|\.txt\b|\.md\b|\(00[1-4]:|\bHWB\b|\bPI report|\bLD report")
 

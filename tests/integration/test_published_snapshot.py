@@ -5,8 +5,8 @@ import io
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
+from ascweb.lifecycle import period_transition
 from finance.models import ReportingLine
-from finance.services import period_transition
 
 
 def _restructure():

@@ -6,7 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from ascweb import permissions
-from finance.models import Period
+from ascweb.models import Period
 from tests.factories.finance import UserFactory, clear_council, council, officer_for
 
 

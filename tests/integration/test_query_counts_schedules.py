@@ -9,8 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from ascweb import permissions
-from finance.models import FinancialYear, Period
-from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition
+from ascweb.models import FinancialYear, Period
 from ibcf.models import (
     AcuteSystem,
     AcuteSystemAllocation,
@@ -21,6 +20,7 @@ from ibcf.models import (
     SchemeAllocation,
     SchemeUpdate,
 )
+from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
 from tests.factories.finance import UserFactory
 
 

@@ -13,11 +13,12 @@ from django.db.models import Count, Sum
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from ascweb.models import FinancialYear, Period
 from finance.calculations import needs_explanation
-from finance.models import BudgetProfile, FinancialYear, LineForecast, NetExpenditure, Period, ReportingLine
-from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition
+from finance.models import BudgetProfile, LineForecast, NetExpenditure, ReportingLine
 from ibcf import selectors as ibcf_selectors
 from ibcf.models import GrantStream, PlanVersion, Scheme, SchemeAllocation, SchemeUpdate
+from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
 from savings.calculations import needs_off_target
 from savings.models import Mitigation, Saving, SavingForecast, SavingTarget, Workstream
 

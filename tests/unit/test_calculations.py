@@ -2,19 +2,15 @@ from decimal import Decimal
 
 import pytest
 
+from ascweb.calculations import ERROR, EXACT, ROUNDING, check_printed, rounding_tolerance
 from finance.calculations import (
-    ERROR,
-    EXACT,
-    ROUNDING,
     Figures,
     Node,
     Outturn,
     Tree,
-    check_printed,
     needs_explanation,
     rollup,
     rollup_recorded,
-    rounding_tolerance,
     variance,
     variance_pct,
 )

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ascweb import pack, pdf
-from finance.models import Period
+from ascweb.models import Period
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ import csv
 from django.core.management.base import BaseCommand, CommandError
 
 from ascweb.exports import csv_rows
+from ascweb.models import Period
 from ascweb.registry import registry
-from finance.models import Period
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ascweb.importing import template_csv, template_xlsx
+from ascweb.models import Period
 from ascweb.registry import registry
-from finance.models import Period
 
 
 class Command(BaseCommand):

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ascweb.importing import FileProblem, read_file
+from ascweb.imports import run_import
 from ascweb.registry import registry
-from finance.imports import run_import
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from ascweb import pack, permissions
+from ascweb.models import Period
 from ascweb.registry import registry
-from finance.models import Period
 from tests.factories.finance import UserFactory, clear_council, council
 
 

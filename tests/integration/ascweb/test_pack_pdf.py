@@ -10,8 +10,9 @@ import pytest
 from django.core.management import call_command
 
 from ascweb import money
+from ascweb.models import Period
 from ascweb.registry import registry
-from finance.models import LineForecast, Period
+from finance.models import LineForecast
 
 PACK = "/periods/2017-18/10/pack.pdf"
 STAMP = "Period 10 (January) 2017-18, published 5 March 2018"

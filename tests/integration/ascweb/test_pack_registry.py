@@ -4,8 +4,8 @@ changing the pack's code; a part with nothing to show for the period is left out
 import pytest
 
 from ascweb import pack
+from ascweb.models import Period
 from ascweb.registry import ExportTable, PackSection, registry
-from finance.models import Period
 
 MONEY_TABLE_COLUMNS = [("scheme", lambda r: r.label, "text"), ("amount", lambda r: r.amount, "money")]
 

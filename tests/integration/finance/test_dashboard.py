@@ -7,9 +7,10 @@ import pytest
 from django.conf import settings
 from django.test import Client, override_settings
 
+from ascweb.models import Period
 from ascweb.money import parse_millions
 from ascweb.registry import DashboardPanel, registry
-from finance.models import LineForecast, NetExpenditure, Period, ReportingLine
+from finance.models import LineForecast, NetExpenditure, ReportingLine
 from tests.factories.imports import import_file
 
 P10 = "/periods/2017-18/10/dashboard/"

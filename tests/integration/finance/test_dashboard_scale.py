@@ -7,13 +7,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from ascweb import permissions
-from finance.models import (
-    BudgetProfile,
-    LineForecast,
-    NetExpenditure,
-    Period,
-    ReportingLine,
-)
+from ascweb.models import Period
+from finance.models import BudgetProfile, LineForecast, NetExpenditure, ReportingLine
 from tests.factories.finance import FinancialYearFactory, PeriodFactory, UserFactory, clear_council, council
 
 

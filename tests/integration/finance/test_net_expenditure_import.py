@@ -13,8 +13,9 @@ from django.test import Client
 from openpyxl import Workbook
 
 from ascweb.importing import FileProblem
+from ascweb.models import FinancialYear, ImportRecord
 from ascweb.money import parse_amount
-from finance.models import FinancialYear, ImportRecord, NetExpenditure, ReportingLine
+from finance.models import NetExpenditure, ReportingLine
 from tests.factories.imports import import_file, problems
 
 URL = "/net-expenditure/upload/"

@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from finance.models import FidelityNote, Period
-from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition
-from finance.services import period_transition
+from ascweb.lifecycle import period_transition
+from ascweb.models import FidelityNote, Period
+from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
 
 P11 = "/periods/2017-18/11"
 
@@ -221,7 +221,7 @@ def test_a_submitted_or_published_period_is_locked(officer_client, lead_client, 
 def test_the_service_rechecks_the_lock_whatever_the_page_showed(open_period):
     from django.core.exceptions import PermissionDenied
 
-    from finance.services_reserves import ReserveEntryValues, reserve_usage_update
+    from reserves.services import ReserveEntryValues, reserve_usage_update
 
     officer = User.objects.get(username="officer")
     Period.objects.filter(pk=open_period.pk).update(status=Period.Status.SUBMITTED)

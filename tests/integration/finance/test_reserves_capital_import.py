@@ -11,9 +11,9 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from ascweb.importing import FileProblem
-from finance.models import FidelityNote, ImportRecord
-from finance.models_reserves import CapitalPosition, Reserve, ReservePosition
-from finance.selectors_reserves import capital_table, reserves_table
+from ascweb.models import FidelityNote, ImportRecord
+from reserves.models import CapitalPosition, Reserve, ReservePosition
+from reserves.selectors import capital_table, reserves_table
 from tests.factories.imports import import_file, problems
 
 RESERVES_HEADER = "code,name,balance_1_april,proposed_usage,description\n"
@@ -374,7 +374,7 @@ def test_an_import_takes_the_same_number_of_queries_however_many_schemes(open_pe
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from finance.models_reserves import CapitalScheme
+    from reserves.models import CapitalScheme
 
     CapitalScheme.objects.bulk_create(CapitalScheme(code=f"CAP-X{n:03d}", name=f"Scheme {n}") for n in range(60))
 

@@ -9,13 +9,13 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.management import call_command
 from django.template.loader import render_to_string
 
+from ascweb.lifecycle import period_transition
+from ascweb.models import FidelityNote, Period
 from ascweb.registry import registry
-from finance.models import FidelityNote, Period
-from finance.registry_reserves import reserves_panel
-from finance.services import period_transition
 from ibcf import selectors
 from ibcf.exports import spend_panel
 from ibcf.models import Scheme, SchemeUpdate
+from reserves.registry import reserves_panel
 
 P11 = "/periods/2017-18/11"
 
@@ -160,7 +160,7 @@ def test_reserves_panel_context_and_template(demo):
     }
     assert movement["Total Adult Social Care Provisions"] == (415_700_000, 11_100_000, 426_800_000)
     assert movement["Total Adult Social Care Reserves"] == (207_500_000, 1_232_000_000, 1_439_500_000)
-    html = render_to_string("finance/reserves_panel.html", context)
+    html = render_to_string("reserves/reserves_panel.html", context)
     assert "£2.075m at 1 April to a forecast £14.395m at 31 March (£12.320m added)" in html
     assert "Reserves and provisions movement, Period 10 (January) 2017-18" in html
 

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from finance.models import ImportRecord
+from ascweb.models import ImportRecord
 from ibcf.models import SchemeUpdate
 from tests.factories.imports import import_file, problems
 

@@ -5,8 +5,8 @@ import json
 from django.contrib.auth.models import AnonymousUser, User
 from django.template.loader import render_to_string
 
+from ascweb.models import FinancialYear, Period
 from ascweb.registry import registry
-from finance.models import FinancialYear, Period
 from savings.dashboard import panel_context
 
 

@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from ascweb.models import FidelityNote, Period
 from ascweb.registry import load_demo_data
-from finance.models import FidelityNote, Period
 from savings import selectors
 from savings.models import Mitigation, Saving, SavingAlias, SavingForecast, SavingTarget
 

@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from ascweb.models import ImportRecord
 from ascweb.money import format_pounds
-from finance.models import ImportRecord
 from savings import selectors
 from savings.forms import WorkstreamSavingsForm
 from savings.models import Saving, SavingForecast, Workstream

@@ -36,7 +36,7 @@ def test_every_savings_url_for_every_persona(persona_clients, method, url):
 def test_a_submitted_period_is_locked_for_savings(open_period, officer_client, lead_client):
     from django.contrib.auth.models import User
 
-    from finance.services import period_transition
+    from ascweb.lifecycle import period_transition
 
     period_transition(user=User.objects.get(username="lead"), period=open_period, action="submit")
     url = "/periods/2017-18/11/savings/workstreams/COM/edit/"

@@ -1,7 +1,7 @@
 """Reserves and capital arithmetic: closing balances, totals, slippage and printed-figure checks."""
 
-from finance.calculations import ERROR, EXACT, ROUNDING
-from finance.calculations_reserves import CapitalFigures, ReserveFigures, check_printed_in, printed_unit
+from ascweb.calculations import ERROR, EXACT, ROUNDING
+from reserves.calculations import CapitalFigures, ReserveFigures, check_printed_in, printed_unit
 
 THOUSAND = 100_000  # £1,000 in pence
 

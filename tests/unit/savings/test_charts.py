@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from finance.models import FinancialYear, Period
+from ascweb.models import FinancialYear, Period
 from savings import charts
 from savings.calculations import Totals
 from savings.selectors import Delivery, WorkstreamDelivery

@@ -5,10 +5,10 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from finance.calculations_reserves import CapitalFigures, ReserveFigures
-from finance.models import Period
-from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition
-from finance.selectors import previous_period
+from ascweb.models import Period
+from ascweb.periods import previous_period
+from reserves.calculations import CapitalFigures, ReserveFigures
+from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
 
 PROVISIONS_TOTAL = "Total Adult Social Care Provisions"
 RESERVES_TOTAL = "Total Adult Social Care Reserves"

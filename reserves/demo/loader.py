@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from ascweb import calculations as fidelity_calc
+from ascweb.models import FidelityNote, FinancialYear, Period
 from ascweb.money import parse_millions
-from finance import calculations
-from finance.calculations_reserves import check_printed_in, printed_unit
-from finance.demo import reserves_capital as data
-from finance.models import FidelityNote, FinancialYear, Period
-from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition
-from finance.selectors_reserves import (
+from reserves.calculations import check_printed_in, printed_unit
+from reserves.demo import data
+from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
+from reserves.selectors import (
     CAPITAL_TOTAL,
     GRAND_TOTAL,
     PROVISIONS_TOTAL,
@@ -172,13 +172,13 @@ def check_printed(year: FinancialYear, periods: dict[str, Period]) -> dict[str, 
     """Compare every printed total, closing balance and quoted figure with the rows."""
     FidelityNote.objects.filter(year=year, source__startswith=RESERVES_SOURCE).delete()
     FidelityNote.objects.filter(year=year, source__startswith=CAPITAL_SOURCE).delete()
-    counts = {calculations.EXACT: 0, calculations.ROUNDING: 0, calculations.ERROR: 0, "gap": 0}
+    counts = {fidelity_calc.EXACT: 0, fidelity_calc.ROUNDING: 0, fidelity_calc.ERROR: 0, "gap": 0}
 
     def note(period, source, subject, column, printed_text, computed, terms, comment=""):
         printed = parse_millions(printed_text)
         check = check_printed_in(printed, computed, terms, printed_unit(printed_text))
         counts[check.kind] += 1
-        if check.kind != calculations.EXACT:
+        if check.kind != fidelity_calc.EXACT:
             FidelityNote.objects.create(
                 year=year,
                 period=period,

@@ -6,8 +6,8 @@ sign: negative draws on the reserve). Slippage = current capital budget - foreca
 
 from dataclasses import dataclass
 
+from ascweb.calculations import PrintedCheck, rounding_tolerance
 from ascweb.money import PENCE_PER_MILLION
-from finance.calculations import PrintedCheck, rounding_tolerance
 
 
 @dataclass(frozen=True)
@@ -50,5 +50,5 @@ def printed_unit(printed: str) -> int:
 
 
 def check_printed_in(printed: int, computed: int, rounded_terms: int, unit_pence: int) -> PrintedCheck:
-    """finance.calculations.check_printed for figures printed to another unit than £1,000."""
+    """ascweb.calculations.check_printed for figures printed to another unit than £1,000."""
     return PrintedCheck(printed, computed, rounding_tolerance(rounded_terms, unit_pence))

@@ -5,16 +5,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from ascweb import permissions
-from finance import selectors, selectors_reserves, services_reserves
-from finance.forms_reserves import CapitalForecastForm, ReserveUsageForm
-from finance.models import Period
-from finance.permissions_schedules import can_edit_schedules, can_see_schedule_forms
-from finance.tables_reserves import CapitalTable, ReservesTable
+from ascweb import periods, permissions
+from ascweb.models import Period
+from ascweb.permissions import can_edit_schedules, can_see_schedule_forms
+from reserves import selectors, services
+from reserves.forms import CapitalForecastForm, ReserveUsageForm
+from reserves.tables import CapitalTable, ReservesTable
 
 
 def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
-    period = selectors.period_for(request.user, year, number)
+    period = periods.period_for(request.user, year, number)
     if period is None:
         raise Http404("No such period")
     return period
@@ -46,7 +46,7 @@ def _fidelity_count(user, period: Period, source: str) -> int:
 def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _period_or_404(request, year, number)
     table = ReservesTable(
-        selectors_reserves.reserves_table(period),
+        selectors.reserves_table(period),
         start_year=period.year.start_year,
         caption=f"Adult Social Services Reserves and Provisions {_year_label(period)}",
     )
@@ -57,13 +57,13 @@ def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "fidelity_count": _fidelity_count(request.user, period, "Reserves and provisions"),
         "can_import": permissions.can_manage_periods(request.user) and period.is_open,
     }
-    return render(request, "finance/reserves.html", context)
+    return render(request, "reserves/reserves.html", context)
 
 
 def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _period_or_404(request, year, number)
     table = CapitalTable(
-        selectors_reserves.capital_table(period),
+        selectors.capital_table(period),
         start_year=period.year.start_year,
         caption=f"Adult Social Services Capital Programme {_year_label(period)}",
     )
@@ -74,7 +74,7 @@ def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "fidelity_count": _fidelity_count(request.user, period, "Capital programme"),
         "can_import": permissions.can_manage_periods(request.user) and period.is_open,
     }
-    return render(request, "finance/capital.html", context)
+    return render(request, "reserves/capital.html", context)
 
 
 def save_schedule_form(request: HttpRequest, form, save) -> tuple[int | None, str]:
@@ -85,7 +85,7 @@ def save_schedule_form(request: HttpRequest, form, save) -> tuple[int | None, st
         return None, posted or form.current_token
     try:
         return save(form.entries(), posted or None), posted or form.current_token
-    except services_reserves.StaleEdit as clash:
+    except services.StaleEdit as clash:
         form.add_error(None, clash.messages[0])
         return None, form.current_token
 
@@ -99,12 +99,12 @@ def form_status(form) -> int:
 
 def reserves_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _editable_period(request, year, number)
-    lines, previous = selectors_reserves.reserve_entry_lines(period)
+    lines, previous = selectors.reserve_entry_lines(period)
     form = ReserveUsageForm(request.POST if request.method == "POST" else None, lines=lines)
     changed, token = save_schedule_form(
         request,
         form,
-        lambda entries, token: services_reserves.reserve_usage_update(
+        lambda entries, token: services.reserve_usage_update(
             user=request.user, period=period, entries=entries, token=token
         ),
     )
@@ -114,17 +114,17 @@ def reserves_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
         )
         return redirect("reserves", period.year.code, period.number)
     context = {"period": period, "form": form, "previous": previous, "token": token}
-    return render(request, "finance/reserves_edit.html", context, status=form_status(form))
+    return render(request, "reserves/reserves_edit.html", context, status=form_status(form))
 
 
 def capital_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = _editable_period(request, year, number)
-    lines, previous = selectors_reserves.capital_entry_lines(period)
+    lines, previous = selectors.capital_entry_lines(period)
     form = CapitalForecastForm(request.POST if request.method == "POST" else None, lines=lines)
     changed, token = save_schedule_form(
         request,
         form,
-        lambda entries, token: services_reserves.capital_forecast_update(
+        lambda entries, token: services.capital_forecast_update(
             user=request.user, period=period, entries=entries, token=token
         ),
     )
@@ -132,4 +132,4 @@ def capital_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
         messages.success(request, f"Capital programme: saved, {changed} scheme{'s' if changed != 1 else ''} changed.")
         return redirect("capital", period.year.code, period.number)
     context = {"period": period, "form": form, "previous": previous, "token": token}
-    return render(request, "finance/capital_edit.html", context, status=form_status(form))
+    return render(request, "reserves/capital_edit.html", context, status=form_status(form))

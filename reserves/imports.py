@@ -1,9 +1,9 @@
 """Importing reserves and provisions, and the capital programme: two kinds of the one importer
-(finance.imports.run_import), registered from finance.registry_reserves.
+(ascweb.imports.run_import), registered from reserves.registry.
 
 Each file has one row per reserve (or capital scheme), matched by code; the name column is
 there for the reader and ignored. Every amount is required, as on the officers' forms, and
-parsed by ascweb.money. Rows are written by finance.imports.apply_positions; a reserve or
+parsed by ascweb.money. Rows are written by ascweb.imports.apply_positions; a reserve or
 scheme the file leaves out keeps this period's figures as they are.
 
 A row whose code is TOTAL (for reserves also TOTAL PROVISIONS and TOTAL RESERVES) is a printed
@@ -14,13 +14,14 @@ import and recorded as a fidelity note where it differs, never stored.
 import dataclasses
 from dataclasses import dataclass
 
+from ascweb.fidelity import check_printed_total
 from ascweb.importing import Column, read_cells
+from ascweb.imports import ImportJob, apply_positions, rows_by_code
+from ascweb.models import FidelityNote, Period
 from ascweb.money import format_gbp
 from ascweb.registry import ImportKind
-from finance.imports import ImportJob, apply_positions, rows_by_code
-from finance.models import FidelityNote, Period
-from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition
-from finance.selectors_reserves import (
+from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
+from reserves.selectors import (
     CAPITAL_TOTAL,
     GRAND_TOTAL,
     PROVISIONS_TOTAL,
@@ -30,7 +31,6 @@ from finance.selectors_reserves import (
     reserve_entry_lines,
     reserves_table,
 )
-from finance.services import check_printed_total
 
 RESERVES_SOURCE = "Reserves and provisions"  # the reserves page counts notes by this prefix
 CAPITAL_SOURCE = "Capital programme"

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from finance.models import PENCE, Period
+from ascweb.models import PENCE, Period
 
 
 class Reserve(models.Model):

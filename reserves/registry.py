@@ -1,10 +1,10 @@
 """Plugs reserves and provisions and the capital programme into the shared pages, exports,
 demo data and dashboard (called once from FinanceConfig.ready())."""
 
+from ascweb.permissions import can_see_schedule_forms
 from ascweb.registry import DashboardPanel, DemoLoader, ExportTable, PeriodPage, registry
-from finance import selectors_reserves
-from finance.permissions_schedules import can_see_schedule_forms
-from finance.tables_reserves import CapitalTable, MovementTable, ReservesTable
+from reserves import selectors
+from reserves.tables import CapitalTable, MovementTable, ReservesTable
 
 RESERVES_COLUMNS = [
     ("reserve", lambda r: r.printed_label, "text"),
@@ -25,7 +25,7 @@ CAPITAL_COLUMNS = [
 
 def reserves_panel(period, user) -> dict | None:
     """The "Reserves movement" panel: provisions, reserves and both, 1 April to 31 March."""
-    movement = selectors_reserves.reserves_movement(period)
+    movement = selectors.reserves_movement(period)
     if not movement:
         return None
     return {
@@ -37,14 +37,14 @@ def reserves_panel(period, user) -> dict | None:
 
 
 def register() -> None:
-    from finance.demo.loader_reserves import load_reserves_capital
-    from finance.imports_reserves import CAPITAL, RESERVES
+    from reserves.demo.loader import load_reserves_capital
+    from reserves.imports import CAPITAL, RESERVES
 
     registry.add_export_table(
         ExportTable(
             "reserves",
             "Adult Social Services Reserves and Provisions",
-            selectors_reserves.reserves_table,
+            selectors.reserves_table,
             RESERVES_COLUMNS,
             50,
             html=lambda period, rows: ReservesTable(
@@ -58,7 +58,7 @@ def register() -> None:
         ExportTable(
             "capital",
             "Adult Social Services Capital Programme",
-            selectors_reserves.capital_table,
+            selectors.capital_table,
             CAPITAL_COLUMNS,
             60,
             html=lambda period, rows: CapitalTable(
@@ -73,4 +73,6 @@ def register() -> None:
     registry.add_period_page(PeriodPage("Capital programme", "capital", order=60))
     registry.add_import_kind(RESERVES)
     registry.add_import_kind(CAPITAL)
-    registry.add_dashboard_panel(DashboardPanel("Reserves movement", "finance/reserves_panel.html", reserves_panel, 50))
+    registry.add_dashboard_panel(
+        DashboardPanel("Reserves movement", "reserves/reserves_panel.html", reserves_panel, 50)
+    )

@@ -8,8 +8,8 @@ from django import forms
 
 from ascweb.money import format_pounds
 from finance.forms import AmountField
-from finance.selectors_reserves import CapitalEntry, ReserveEntry, edit_token
-from finance.services_reserves import CapitalEntryValues, ReserveEntryValues
+from reserves.selectors import CapitalEntry, ReserveEntry, edit_token
+from reserves.services import CapitalEntryValues, ReserveEntryValues
 
 RESERVE_FIELDS = (("balance_1_april", "balance at 1 April"), ("proposed_usage", "proposed usage"))
 CAPITAL_FIELDS = (

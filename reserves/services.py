@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from finance.models import Period
-from finance.models_reserves import CapitalPosition, CapitalScheme, Reserve, ReservePosition
-from finance.permissions_schedules import can_edit_schedules
-from finance.selectors_reserves import edit_token
+from ascweb.models import Period
+from ascweb.permissions import can_edit_schedules
+from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
+from reserves.selectors import edit_token
 
 STALE = (
     "Someone else has saved these figures since you opened this form, so nothing has been saved. "

@@ -1,0 +1,40 @@
+"""Pure calculations the core owns: checking a paper's printed total against its rows.
+No database; integer pence in and out."""
+
+from dataclasses import dataclass
+
+from ascweb.money import PENCE_PER_THOUSAND
+
+ROUNDING = "rounding"
+ERROR = "error"
+EXACT = "exact"
+
+
+@dataclass(frozen=True)
+class PrintedCheck:
+    printed: int
+    computed: int
+    tolerance: int
+
+    @property
+    def difference(self) -> int:
+        return self.printed - self.computed
+
+    @property
+    def kind(self) -> str:
+        if self.difference == 0:
+            return EXACT
+        return ROUNDING if abs(self.difference) <= self.tolerance else ERROR
+
+
+def rounding_tolerance(rounded_terms: int, unit_pence: int = PENCE_PER_THOUSAND) -> int:
+    """The most that rounding can explain: half the printed unit for each rounded figure.
+
+    A total of n lines each printed to the nearest £1,000 can differ from the true total by
+    up to n x £500, and the printed total itself by another £500.
+    """
+    return (rounded_terms + 1) * unit_pence // 2
+
+
+def check_printed(printed: int, computed: int, rounded_terms: int) -> PrintedCheck:
+    return PrintedCheck(printed, computed, rounding_tolerance(rounded_terms))

@@ -1,0 +1,117 @@
+"""A period's lifecycle: started (open), submitted, published, re-opened. The core owns it;
+every app plugs in through the registry's lifecycle hooks (ascweb.registry.Lifecycle):
+
+- started: the app carries its figures forward from the latest period into the new one;
+- published: the app freezes what its report shows (a published period never changes);
+- reopened: the app lets go of what it froze.
+
+Each write is keyword-only, checks permission and the period lock itself, and runs in one
+transaction: all or nothing.
+"""
+
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from ascweb import permissions
+from ascweb.models import FinancialYear, Period, PeriodEvent
+from ascweb.registry import registry
+
+Status = Period.Status
+
+
+def locked_period(period: Period) -> Period:
+    """Re-read the period under a row lock so a publish cannot interleave with a save."""
+    return Period.objects.select_for_update().get(pk=period.pk)
+
+
+@transaction.atomic
+def period_create_next(*, user, year: FinancialYear, number: int) -> Period:
+    """Open a new period; every app carries its figures forward from the latest period."""
+    if not permissions.can_manage_periods(user):
+        raise PermissionDenied("Only a finance lead can start a period")
+    periods = list(Period.objects.select_for_update().filter(year=year).order_by("number"))
+    latest = periods[-1] if periods else None
+    if latest and not all(p.is_published for p in periods):
+        raise ValidationError("Publish the current period before starting the next one")
+    if latest and number <= latest.number:
+        raise ValidationError(f"The next period must come after Period {latest.number}")
+    if not 1 <= number <= 13:
+        raise ValidationError("A period is numbered 1 to 13")
+    period = Period.objects.create(year=year, number=number, status=Status.OPEN)
+    if latest:
+        for hooks in registry.lifecycle():
+            if hooks.started:
+                hooks.started(period=period, previous=latest, user=user)
+    PeriodEvent.objects.create(period=period, user=user, action="create", to_status=Status.OPEN)
+    return period
+
+
+# status transitions a lead may make: action -> (from, to, reason required)
+TRANSITIONS = {
+    "submit": (Status.OPEN, Status.SUBMITTED, False),
+    "return": (Status.SUBMITTED, Status.OPEN, False),
+    "publish": (Status.SUBMITTED, Status.PUBLISHED, False),
+    "reopen": (Status.PUBLISHED, Status.OPEN, True),
+}
+_DONE = {"submit": "submitted", "return": "returned to officers", "publish": "published", "reopen": "re-opened"}
+
+
+@transaction.atomic
+def period_transition(*, user, period: Period, action: str, reason: str = "") -> Period:
+    if not permissions.can_manage_periods(user):
+        raise PermissionDenied("Only a finance lead can change a period's status")
+    if action not in TRANSITIONS:
+        raise ValidationError(f"Unknown action {action!r}")
+    from_status, to_status, needs_reason = TRANSITIONS[action]
+    period = locked_period(period)
+    if period.status != from_status:
+        raise ValidationError(
+            f"{period.title} is {period.get_status_display().lower()}, so it cannot be {_DONE[action]}"
+        )
+    reason = reason.strip()
+    if needs_reason and not reason:
+        raise ValidationError("Give a reason for re-opening a published period")
+    set_status(period, user=user, action=action, to_status=to_status, reason=reason)
+    return period
+
+
+HISTORY_REASON_LENGTH = 100  # django-simple-history's history_change_reason
+
+
+def history_reason(text: str) -> str:
+    """A reason as the history tables can keep it (a longer one is shortened, marked so)."""
+    return text if len(text) <= HISTORY_REASON_LENGTH else text[: HISTORY_REASON_LENGTH - 1] + "…"
+
+
+def set_status(period: Period, *, user, action: str, to_status: str, reason: str = "") -> None:
+    """Change a period's status (the caller holds its row lock) and tell every app."""
+    from_status = period.status
+    period.status = to_status
+    if to_status == Status.PUBLISHED:
+        period.published_at = timezone.now()
+    period._history_user = user
+    period._change_reason = history_reason(reason or action)  # the whole reason is in the event
+    period.save(update_fields=["status", "published_at"])
+    for hooks in registry.lifecycle():
+        if to_status == Status.PUBLISHED and hooks.published:
+            hooks.published(period=period)
+        elif from_status == Status.PUBLISHED and hooks.reopened:
+            hooks.reopened(period=period)
+    PeriodEvent.objects.create(
+        period=period, user=user, action=action, from_status=from_status, to_status=to_status, reason=reason
+    )
+
+
+_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def financial_year_for(code: str) -> FinancialYear:
+    """The financial year '2017-18', created if it is new; ValidationError if the code is not one."""
+    match = _YEAR.match(code.strip())
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        raise ValidationError(f"{code!r} is not a financial year like 2017-18")
+    year, _ = FinancialYear.objects.get_or_create(code=code.strip(), defaults={"start_year": int(match.group(1))})
+    return year

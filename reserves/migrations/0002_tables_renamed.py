@@ -10,6 +10,10 @@ class Migration(migrations.Migration):
     dependencies = [
         ('reserves', '0001_initial'),
         ('contenttypes', '0002_remove_content_type_name'),
+        # after every app's migrations that created a table referring to the old names
+        ('finance', '0012_core_and_reserves_moved_out'),
+        ('ibcf', '0003_period_and_reserve_moved'),
+        ('savings', '0002_period_moved_to_core'),
     ]
 
     operations = [

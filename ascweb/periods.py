@@ -1,9 +1,10 @@
 """Reads about periods that every app's pages need: which a user may see, the previous one."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from ascweb import permissions
-from ascweb.models import FinancialYear, Period
+from ascweb.models import FidelityNote, FinancialYear, Period
 
 
 def periods_visible_to(user) -> QuerySet[Period]:
@@ -37,3 +38,20 @@ def previous_period(period: Period, *, published_only: bool) -> Period | None:
     if published_only:
         earlier = earlier.filter(status=Period.Status.PUBLISHED)
     return earlier.order_by("-number").first()
+
+
+def period_or_404(request, year_code: str, number: int) -> Period:
+    """The period for a page: a 404 where it does not exist or this user may not see it."""
+    period = period_for(request.user, year_code, number)
+    if period is None:
+        raise Http404("No such period")
+    return period
+
+
+def fidelity_notes(year: FinancialYear | None = None, period: Period | None = None) -> QuerySet:
+    notes = FidelityNote.objects.select_related("year", "period")
+    if period is not None:
+        notes = notes.filter(Q(period=period) | Q(period__isnull=True, year_id=period.year_id))
+    elif year is not None:
+        notes = notes.filter(year=year)
+    return notes.order_by("kind", "period__number", "source", "id")

@@ -3,10 +3,23 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
-from ascweb import views_exports
+from ascweb import views_exports, views_imports, views_periods
+
+
+class YearConverter:
+    regex = r"\d{4}-\d{2}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(YearConverter, "fy")
 
 
 @login_not_required
@@ -51,13 +64,22 @@ urlpatterns += [
         name="accessibility",
     ),
     path("admin/", admin.site.urls),
-    path("", include("finance.urls")),
-    path("", include("savings.urls")),
-    path("", include("ibcf.urls")),
-    path("", include("reserves.urls")),
-    # Downloads and the appendix pack (after finance.urls, which registers the "fy" converter).
+    path("periods/", views_periods.period_list, name="periods"),
+    path("periods/new/", views_periods.period_create, name="period-create"),
+    path("periods/<fy:year>/<int:number>/status/", views_periods.period_action, name="period-action"),
+    path("fidelity/", views_periods.fidelity, name="fidelity"),
+    path("imports/", views_imports.import_index, name="imports"),
+    path("imports/<slug:kind>/", views_imports.import_upload, name="import-upload"),
+    path(
+        "periods/<fy:year>/<int:number>/templates/<slug:kind>.<str:fmt>",
+        views_imports.import_template,
+        name="import-template",
+    ),
+    # Downloads and the appendix pack, for every table an app registers.
     path("periods/<fy:year>/<int:number>/tables/<slug:name>.csv", views_exports.table_csv, name="table-csv"),
     path("periods/<fy:year>/<int:number>/tables/<slug:name>.xlsx", views_exports.table_xlsx, name="table-xlsx"),
     path("periods/<fy:year>/<int:number>/pack/", views_exports.pack_page, name="pack"),
     path("periods/<fy:year>/<int:number>/pack.pdf", views_exports.pack_pdf, name="pack-pdf"),
 ]
+# Each app's own pages.
+urlpatterns += [path("", include(f"{app}.urls")) for app in settings.ASCWEB_APPS if app != "ascweb"]

@@ -14,20 +14,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ascweb import pack, pdf, periods, permissions, xlsx
+from ascweb import pack, pdf, permissions, xlsx
 from ascweb.caching import published_download
 from ascweb.exports import csv_rows
 from ascweb.pack_forms import PackContentsForm
+from ascweb.periods import period_or_404
 from ascweb.registry import ExportTable, registry
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _period_or_404(request: HttpRequest, year: str, number: int):
-    period = periods.period_for(request.user, year, number)
-    if period is None:
-        raise Http404("No such period")
-    return period
 
 
 def _table_or_404(name: str) -> ExportTable:
@@ -51,7 +45,7 @@ def _attachment(content: bytes | str, content_type: str, filename: str) -> HttpR
 @require_GET
 def table_csv(request: HttpRequest, year: str, number: int, name: str) -> HttpResponse:
     table = _table_or_404(name)
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
 
     def build() -> str:
         out = io.StringIO()
@@ -66,7 +60,7 @@ def table_csv(request: HttpRequest, year: str, number: int, name: str) -> HttpRe
 @require_GET
 def table_xlsx(request: HttpRequest, year: str, number: int, name: str) -> HttpResponse:
     table = _table_or_404(name)
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     content = published_download(request, period, lambda: xlsx.table_workbook(table, period, table.rows(period)))
     return _attachment(content, XLSX, _filename(period, name, "xlsx"))
 
@@ -84,7 +78,7 @@ def _contents(request: HttpRequest, period) -> tuple[PackContentsForm | None, li
 
 @require_GET
 def pack_page(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     form, selected = _contents(request, period)
     invalid = form is not None and form.is_bound and not form.is_valid()
     contents = pack.assemble(period, None if invalid else selected, draw_charts=False)
@@ -94,7 +88,7 @@ def pack_page(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 @require_GET
 def pack_pdf(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     form, selected = _contents(request, period)
     if form is not None and form.is_bound and not form.is_valid():
         return pack_page(request, year, number)

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, Sum
 
 from ascweb import permissions
-from ascweb.models import FidelityNote, FinancialYear, Period
+from ascweb.models import FinancialYear, Period
 from ascweb.periods import periods_visible_to, previous_period
 from finance import calculations
 from finance.calculations import Figures, Node, Outturn, Tree, rollup, rollup_recorded
@@ -311,15 +311,6 @@ def area_explanations(figures: PeriodFigures, area_id: int) -> list[Explanation]
         for n in under
         if n in texts
     ]
-
-
-def fidelity_notes(year: FinancialYear | None = None, period: Period | None = None) -> QuerySet:
-    notes = FidelityNote.objects.select_related("year", "period")
-    if period is not None:
-        notes = notes.filter(Q(period=period) | Q(period__isnull=True, year_id=period.year_id))
-    elif year is not None:
-        notes = notes.filter(year=year)
-    return notes.order_by("kind", "period__number", "source", "id")
 
 
 # --- Imports and templates -------------------------------------------------------------------

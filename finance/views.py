@@ -2,32 +2,21 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
-from ascweb import lifecycle, periods, permissions
+from ascweb import periods, permissions
 from ascweb.caching import member_page, render_page
+from ascweb.forms import ReopenForm
 from ascweb.models import FinancialYear, Period
+from ascweb.periods import period_or_404
 from ascweb.registry import registry
 from finance import charts, selectors, services
-from finance.forms import (
-    AreaForecastForm,
-    BudgetProfileForm,
-    NextPeriodForm,
-    ReopenForm,
-)
+from finance.forms import AreaForecastForm, BudgetProfileForm
 from finance.models import BudgetProfile, ReportingLine
 from finance.tables import AppendixATable, SummaryTable
-
-
-def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
-    period = periods.period_for(request.user, year, number)
-    if period is None:
-        raise Http404("No such period")
-    return period
 
 
 def _area_link(period: Period, figures: selectors.PeriodFigures):
@@ -66,7 +55,7 @@ def dashboard_latest(request: HttpRequest) -> HttpResponse:
 
 @member_page
 def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     data = selectors.dashboard(period)
     urls = {a.code: reverse("area", args=[year, number, a.code]) for a in data.areas}
     shown = ((panel, panel.context(period, request.user)) for panel in registry.dashboard_panels)
@@ -80,14 +69,9 @@ def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
     return render_page(request, "finance/dashboard.html", context, period)
 
 
-def period_list(request: HttpRequest) -> HttpResponse:
-    visible = list(periods.periods_visible_to(request.user))
-    return render(request, "finance/period_list.html", {"periods": visible})
-
-
 @member_page
 def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     figures = selectors.period_figures(period)
     table = SummaryTable(
         selectors.summary_table(figures),
@@ -98,13 +82,13 @@ def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
     context = {"period": period, "table": table, "headline": figures.totals[figures.department_id]}
     if permissions.can_manage_periods(request.user):
         context["reopen_form"] = ReopenForm()
-        context["fidelity_count"] = selectors.fidelity_notes(period=period).exclude(kind="rounding").count()
+        context["fidelity_count"] = periods.fidelity_notes(period=period).exclude(kind="rounding").count()
     return render_page(request, "finance/period_detail.html", context, period)
 
 
 @member_page
 def appendix_a(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     figures = selectors.period_figures(period)
     table = AppendixATable(
         selectors.appendix_a(figures),
@@ -116,7 +100,7 @@ def appendix_a(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 
 def area_detail(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     area = get_object_or_404(ReportingLine, code=code, kind=ReportingLine.Kind.AREA)
     figures = selectors.period_figures(period)
     area = figures.nodes.get(area.id, area)  # as published, for a published period
@@ -189,7 +173,7 @@ def budget_profile(request: HttpRequest, year: str) -> HttpResponse:
 
 
 def workspace(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     if not permissions.is_finance(request.user):
         raise PermissionDenied("The workspace is for finance staff")
     areas = selectors.workspace(request.user, period, settings.ASCWEB_MATERIALITY_PENCE)
@@ -197,7 +181,7 @@ def workspace(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 
 def area_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     area = get_object_or_404(ReportingLine, code=code, kind=ReportingLine.Kind.AREA)
     if not permissions.is_finance(request.user):
         raise PermissionDenied("Only finance staff enter forecasts")
@@ -241,52 +225,8 @@ def _rebased_form(request: HttpRequest, period: Period, area: ReportingLine, thr
     return form
 
 
-@require_POST
-def period_action(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
-    if not permissions.can_manage_periods(request.user):
-        raise PermissionDenied("Only a finance lead can change a period's status")
-    action = request.POST.get("action", "")
-    reason_form = ReopenForm(request.POST) if action == "reopen" else None
-    if reason_form is not None and not reason_form.is_valid():
-        messages.error(request, reason_form.errors["reason"][0])
-        return redirect("period", year, number)
-    reason = reason_form.cleaned_data["reason"] if reason_form else ""
-    try:
-        period = lifecycle.period_transition(user=request.user, period=period, action=action, reason=reason)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(request, f"{period.title} is now {period.get_status_display().lower()}.")
-    return redirect("period", year, number)
-
-
-def period_create(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_manage_periods(request.user):
-        raise PermissionDenied("Only a finance lead can start a period")
-    year, latest = periods.next_period_year()
-    if year is None:
-        raise Http404("No financial year has been set up")
-    form = NextPeriodForm(request.POST or None, after=latest.number if latest else 0)
-    if request.method == "POST" and form.is_valid():
-        try:
-            period = lifecycle.period_create_next(user=request.user, year=year, number=form.cleaned_data["number"])
-        except ValidationError as error:
-            form.add_error("number", error.messages[0])
-        else:
-            messages.success(request, f"{period.title} is open for officers.")
-            return redirect("workspace", year.code, period.number)
-    return render(request, "finance/period_create.html", {"form": form, "year": year, "latest": latest})
-
-
-def fidelity(request: HttpRequest) -> HttpResponse:
-    if not permissions.is_lead(request.user):
-        raise PermissionDenied("Fidelity notes are for finance leads")
-    return render(request, "finance/fidelity.html", {"notes": selectors.fidelity_notes()})
-
-
 def period_audit(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     if not permissions.is_lead(request.user):
         raise PermissionDenied("The audit log is for finance leads")
     entries = selectors.period_audit(period)

@@ -3,24 +3,17 @@ the plan's history; and the scheme update form."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from ascweb import periods
 from ascweb.caching import member_page, render_page
 from ascweb.models import Period
+from ascweb.periods import period_or_404
 from ascweb.permissions import can_edit_schedules, can_see_schedule_forms
 from ibcf import selectors, services
 from ibcf.forms import SchemeUpdateForm
 from ibcf.tables import AcuteSplitTable, AppendixCTable, ChangesTable
 from reserves.views import form_status, save_schedule_form
-
-
-def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
-    period = periods.period_for(request.user, year, number)
-    if period is None:
-        raise Http404("No such period")
-    return period
 
 
 def _appendix_c_content(period: Period) -> dict:
@@ -52,13 +45,13 @@ def _appendix_c_content(period: Period) -> dict:
 
 @member_page
 def appendix_c(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     context = {"period": period, **_appendix_c_content(period), "can_edit": can_edit_schedules(request.user, period)}
     return render_page(request, "ibcf/appendix_c.html", context, period)
 
 
 def updates_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     if not can_see_schedule_forms(request.user):
         raise PermissionDenied("Only finance staff enter iBCF updates")
     if not can_edit_schedules(request.user, period):

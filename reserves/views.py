@@ -2,26 +2,20 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ascweb import periods, permissions
 from ascweb.models import Period
+from ascweb.periods import period_or_404
 from ascweb.permissions import can_edit_schedules, can_see_schedule_forms
 from reserves import selectors, services
 from reserves.forms import CapitalForecastForm, ReserveUsageForm
 from reserves.tables import CapitalTable, ReservesTable
 
 
-def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
-    period = periods.period_for(request.user, year, number)
-    if period is None:
-        raise Http404("No such period")
-    return period
-
-
 def _editable_period(request: HttpRequest, year: str, number: int) -> Period:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     if not can_see_schedule_forms(request.user):
         raise PermissionDenied("Only finance staff enter these figures")
     if not can_edit_schedules(request.user, period):
@@ -39,12 +33,12 @@ def _fidelity_count(user, period: Period, source: str) -> int:
     """For leads: how many of the paper's figures behind this table do not add up or are gaps."""
     if not permissions.is_lead(user):
         return 0
-    notes = selectors.fidelity_notes(period=period).filter(source__startswith=source)
+    notes = periods.fidelity_notes(period=period).filter(source__startswith=source)
     return notes.exclude(kind="rounding").count()
 
 
 def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     table = ReservesTable(
         selectors.reserves_table(period),
         start_year=period.year.start_year,
@@ -61,7 +55,7 @@ def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 
 def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     table = CapitalTable(
         selectors.capital_table(period),
         start_year=period.year.start_year,

@@ -2,27 +2,20 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ascweb import permissions
 from ascweb.models import Period
-from ascweb.periods import period_for
+from ascweb.periods import period_or_404
 from savings import selectors, services
 from savings.forms import WorkstreamSavingsForm
 from savings.models import Workstream
 from savings.tables import ProgrammeTable, ProjectsTable, SavingsSummaryTable
 
 
-def _period_or_404(request: HttpRequest, year: str, number: int) -> Period:
-    period = period_for(request.user, year, number)
-    if period is None:
-        raise Http404("No such period")
-    return period
-
-
 def summary(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     data = selectors.period_savings(period)
     table = SavingsSummaryTable(
         selectors.summary_table(data), data=data, caption=f"Savings forecast summary, {period.title}"
@@ -39,7 +32,7 @@ def summary(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 
 def programme(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     data = selectors.period_savings(period)
     table = ProgrammeTable(
         selectors.programme_table(data),
@@ -50,7 +43,7 @@ def programme(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 
 def projects(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     data = selectors.period_savings(period)
     table = ProjectsTable(
         selectors.projects_table(data),
@@ -61,7 +54,7 @@ def projects(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 
 def workstream_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     workstream = get_object_or_404(Workstream, code=code)
     if not permissions.is_finance(request.user):
         raise PermissionDenied("Only finance staff update savings forecasts")

@@ -8,12 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ascweb import permissions
+from ascweb.forms import ImportForm
 from ascweb.importing import FileProblem, Report, read_file, template_csv, template_xlsx
 from ascweb.imports import run_import
+from ascweb.periods import period_or_404, periods_visible_to
 from ascweb.registry import ImportKind, registry
-from finance import selectors
-from finance.forms import ImportForm
-from finance.views import _period_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -36,7 +35,7 @@ def import_template(request: HttpRequest, year: str, number: int, kind: str, fmt
     import_kind = _kind_or_404(kind)
     if fmt not in ("csv", "xlsx"):
         raise Http404("Templates come as .csv or .xlsx")
-    period = _period_or_404(request, year, number)
+    period = period_or_404(request, year, number)
     if not permissions.is_finance(request.user):
         raise PermissionDenied("Templates are for finance staff")
     rows = import_kind.template_rows(period)
@@ -91,6 +90,6 @@ def import_upload(
                 return redirect(import_kind.shown_at, form.cleaned_data["year"], form.cleaned_data["number"])
             return redirect(request.path)
     status = 400 if form.errors or (report and not report.ok) else 200
-    periods = selectors.periods_for_selector(request.user)[:4] if import_kind.per_period else []
+    periods = list(periods_visible_to(request.user)[:4]) if import_kind.per_period else []
     page = {"form": form, "report": report, "kind": import_kind, "periods": periods, **(context or {})}
     return render(request, template, page, status=status)

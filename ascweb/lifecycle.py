@@ -108,10 +108,18 @@ def set_status(period: Period, *, user, action: str, to_status: str, reason: str
 _YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 
 
+def year_code(text: str) -> str | None:
+    """'2017-18' if `text` is a financial year written so (the years follow each other), else None."""
+    match = _YEAR.match(text.strip())
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        return None
+    return text.strip()
+
+
 def financial_year_for(code: str) -> FinancialYear:
     """The financial year '2017-18', created if it is new; ValidationError if the code is not one."""
-    match = _YEAR.match(code.strip())
-    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+    valid = year_code(code)
+    if valid is None:
         raise ValidationError(f"{code!r} is not a financial year like 2017-18")
-    year, _ = FinancialYear.objects.get_or_create(code=code.strip(), defaults={"start_year": int(match.group(1))})
+    year, _ = FinancialYear.objects.get_or_create(code=valid, defaults={"start_year": int(valid[:4])})
     return year

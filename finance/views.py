@@ -147,7 +147,7 @@ _LINES_CAPTION_INCOME = (
 
 def net_expenditure_upload(request: HttpRequest) -> HttpResponse:
     """The net expenditure import, with the budget profiles the graph sets it against."""
-    from finance.views_imports import import_upload
+    from ascweb.views_imports import import_upload
 
     context = {"years": selectors.years_with_profiles()} if permissions.can_manage_periods(request.user) else {}
     return import_upload(request, "net-expenditure", template="finance/net_expenditure_upload.html", context=context)

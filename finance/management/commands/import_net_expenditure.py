@@ -1,4 +1,4 @@
-from finance.management.commands.import_period import Command as ImportCommand
+from ascweb.management.commands.import_period import Command as ImportCommand
 
 
 class Command(ImportCommand):

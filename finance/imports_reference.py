@@ -382,9 +382,10 @@ def _weights(job: ImportJob, number: int, values: dict) -> list[int] | None:
         job.report.add(number, "weights", "give 13 whole numbers of basis points, separated by spaces")
         return None
     weights = [int(part) for part in parts]
-    for problem in check_explicit_weights(weights):
+    problems = check_explicit_weights(weights)
+    for problem in problems:
         job.report.add(number, "weights", problem)
-    return weights if job.report.ok else None
+    return None if problems else weights
 
 
 def _load_profiles(job: ImportJob) -> None:

@@ -13,6 +13,7 @@ each is everything held, in the file's layout: exported and imported again, it c
 """
 
 import re
+from functools import partial
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -57,6 +58,18 @@ def _changed(obj: models.Model, values: dict[str, Any]) -> bool:
     for name, value in values.items():
         setattr(obj, name, value)
     return differs
+
+
+def _upsert(job: ImportJob, held: models.Model | None, make, fields: dict[str, Any]) -> None:
+    """Add a row (`make(**fields)`) or bring the held one up to `fields`; counted in the report."""
+    if held is None:
+        _write(job, make(**fields))
+        job.report.created += 1
+    elif _changed(held, fields):
+        _write(job, held)
+        job.report.changed += 1
+    else:
+        job.report.unchanged += 1
 
 
 def _year(job: ImportJob, number: int, text: str) -> str | None:
@@ -302,15 +315,8 @@ def _load_outturn(job: ImportJob) -> None:
     years = _years(year for year, _node_id in rows)
     held = {(o.year.code, o.node_id): o for o in PriorYearOutturn.objects.filter(year__in=years.values())}
     for (year, node_id), (_number, figures) in rows.items():
-        outturn = held.get((year, node_id))
-        if outturn is None:
-            _write(job, PriorYearOutturn(node_id=node_id, year=years[year], **figures))
-            report.created += 1
-        elif _changed(outturn, figures):
-            _write(job, outturn)
-            report.changed += 1
-        else:
-            report.unchanged += 1
+        make = partial(PriorYearOutturn, node_id=node_id, year=years[year])
+        _upsert(job, held.get((year, node_id)), make, figures)
 
 
 def _node(job: ImportJob, number: int, row: dict[str, str], nodes: dict[str, ReportingLine]):
@@ -410,15 +416,7 @@ def _load_profiles(job: ImportJob) -> None:
     years = _years(rows)
     held = {p.year.code: p for p in BudgetProfile.objects.filter(year__in=years.values()).select_related("year")}
     for year, (_number, fields) in rows.items():
-        profile = held.get(year)
-        if profile is None:
-            _write(job, BudgetProfile(year=years[year], **fields))
-            report.created += 1
-        elif _changed(profile, fields):
-            _write(job, profile)
-            report.changed += 1
-        else:
-            report.unchanged += 1
+        _upsert(job, held.get(year), partial(BudgetProfile, year=years[year]), fields)
 
 
 BUDGET_PROFILES = ImportKind(

@@ -8,6 +8,7 @@ import shutil
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -280,3 +281,13 @@ def test_the_gaps_file_round_trips_and_reports_each_bad_row(open_period):
         "Row 3, printed: S: Enter an amount in pounds, like 1,234,567, -1234567.89 or (1,234,567)",
         "Row 5, column: repeats row 4 (same source, subject and column)",
     ]
+
+
+@pytest.mark.parametrize("path", [path for path, period in TEMPLATES.items() if period is None])
+def test_the_lead_uploads_a_reference_file_on_its_page(lead_client, path):
+    kind = next(entry.kind for entry in manifest("finance.toml") if entry.path == path)
+    assert kind in lead_client.get("/imports/").content.decode()
+    upload = SimpleUploadedFile("f.csv", (data_dir() / path).read_bytes(), content_type="text/csv")
+    response = lead_client.post(f"/imports/{kind}/", {"file": upload}, follow=True)
+    assert response.redirect_chain[-1][0] == f"/imports/{kind}/"
+    assert "Imported f.csv: 0 changed, 0 added" in response.content.decode()  # the demo holds it already

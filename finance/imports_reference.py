@@ -158,7 +158,11 @@ def _load_reporting_lines(job: ImportJob) -> None:
     parents |= {code: values["parent"].upper() for code, (_n, values) in rows.items()}
     for number, values in rows.values():
         _check_place(job, number, values, kinds, parents)
-    _check_kind_changes(job, rows, held, kinds, parents)
+    _check_kind_changes(job, rows, held, parents)
+    departments = sorted(code for code, kind in kinds.items() if kind == Kind.DEPARTMENT)
+    for number, values in rows.values():
+        if values["kind"] == Kind.DEPARTMENT and len(departments) > 1:
+            report.add(number, "kind", f"{values['code']}: the tree has one department ({', '.join(departments)})")
     if not report.ok:
         return
     for code in sorted(rows, key=lambda c: _depth(c, parents)):  # parents first
@@ -193,7 +197,7 @@ def _depth(code: str, parents: dict[str, str]) -> int | None:
     return len(seen)
 
 
-def _check_kind_changes(job: ImportJob, rows, held, kinds, parents) -> None:
+def _check_kind_changes(job: ImportJob, rows, held, parents) -> None:
     """A node with something under it cannot become a line; a line with figures stays a line."""
     has_children = {parent for parent in parents.values() if parent}
     with_figures = set(

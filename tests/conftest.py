@@ -15,7 +15,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from ascweb.registry import load_demo_data
+from ascweb.demo import load_demo
 from finance.models import FinancialYear, Period
 from finance.services import period_create_next
 
@@ -34,7 +34,7 @@ def _empty_cache():
 @pytest.fixture
 def demo(db) -> FinancialYear:
     """The whole Norfolk demo data set, as `load_demo` loads it (every registered part)."""
-    load_demo_data()
+    load_demo()
     return FinancialYear.objects.get(code="2017-18")
 
 

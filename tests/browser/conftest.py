@@ -7,7 +7,7 @@ import shutil
 import pytest
 from django.contrib.auth.models import User
 
-from ascweb.registry import load_demo_data
+from ascweb.demo import load_demo
 from finance.models import FinancialYear
 from finance.services import period_create_next
 
@@ -59,7 +59,7 @@ def axe_page(browser):
 @pytest.fixture
 def live_demo(transactional_db, live_server):
     """The demo data with Period 11 open, served by the live server."""
-    load_demo_data()
+    load_demo()
     year = FinancialYear.objects.get(code="2017-18")
     period_create_next(user=User.objects.get(username="lead"), year=year, number=11)
     return live_server.url

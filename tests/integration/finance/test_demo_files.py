@@ -141,6 +141,7 @@ def test_reporting_lines_report_each_bad_row(demo):
         "Row 2, parent: STU-X: unknown parent 'NOPE'",
         "Row 3, parent: STU-Y: a line cannot sit under a line (STU-OP)",
         "Row 4, parent: ASS2: a department sits under nothing",
+        "Row 4, kind: ASS2: the tree has one department (ASS, ASS2)",
         "Row 5, parent: G1: its parents go round in a circle",
         "Row 6, parent: G2: its parents go round in a circle",
         "Row 7, print_heading: STU-OP: 'maybe' is not one of: yes, no",

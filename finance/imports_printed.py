@@ -53,16 +53,13 @@ def _printed_rows(period: Period) -> list[dict]:
     from finance.selectors import period_figures
 
     figures = period_figures(period)
-    department = figures.department_id
-    if department is None:
-        return []
     return [
         {
             "line_code": figures.nodes[node_id].code,
             "line_name": figures.nodes[node_id].name,
             **{column: _computed(figures, node_id, column) for column in FIGURES if _known(figures, node_id, column)},
         }
-        for node_id, _depth in figures.tree.walk(department)
+        for node_id, _depth in figures.tree.walk()
     ]
 
 

@@ -229,6 +229,7 @@ def test_area_assignments_report_each_bad_row_and_replace_an_officers_areas(demo
 def test_the_printed_figures_template_imports_back_exactly_and_records_no_note(open_period):
     template = _template("printed-figures", open_period)
     report = import_file("printed-figures", template, year="2017-18", number=11)
+    assert template.splitlines()[1].startswith(",ASS,Adult Social Services,")  # the department first
     assert report.ok and report.created == 0 and report.unchanged > 100
     assert not FidelityNote.objects.filter(period=open_period).exists()
     assert _template("printed-figures", open_period) == template

@@ -4,7 +4,8 @@ Each app registers, from its AppConfig.ready():
 - period pages: links in every period's navigation ("Savings", "iBCF", ...);
 - export tables: committee tables that `export_table`, the Excel/CSV downloads and the
   appendix pack can render (one selector's rows, every format);
-- demo loaders: the parts of the Norfolk demo data set, loaded by `load_demo` in order;
+- demo data: the app's part of the Norfolk demo data set, a manifest of import files under
+  data/norfolk/ that `load_demo` (ascweb.demo) imports in order through the app's import kinds;
 - dashboard panels: sections of the member dashboard;
 - pack sections and pack charts: the appendix pack's text sections (Appendix B's
   explanations) and the dashboard's charts, printed from the same Plotly figures;
@@ -88,7 +89,20 @@ class PackChart:
 
 
 @dataclass(frozen=True)
+class DemoData:
+    """An app's part of the demo data set: `manifest` names a TOML file in data/norfolk/ that
+    lists the import files in load order (see ascweb.demo); parts load in `order`."""
+
+    name: str
+    manifest: str  # "finance.toml"
+    order: int
+
+
+@dataclass(frozen=True)
 class DemoLoader:
+    """Transitional: a part of the demo data set still loaded by code, until its app's data
+    are import files (DemoData). Runs among the DemoData parts by `order`."""
+
     name: str
     load: Callable[[Callable[[str], None]], None]
     order: int
@@ -171,6 +185,7 @@ class Lifecycle:
 class Registry:
     period_pages: list[PeriodPage] = field(default_factory=list)
     export_tables: dict[str, ExportTable] = field(default_factory=dict)
+    demo_data: list[DemoData] = field(default_factory=list)
     demo_loaders: list[DemoLoader] = field(default_factory=list)
     dashboard_panels: list[DashboardPanel] = field(default_factory=list)
     scale_generators: list[ScaleGenerator] = field(default_factory=list)
@@ -205,6 +220,11 @@ class Registry:
     def add_export_table(self, table: ExportTable) -> None:
         self.export_tables[table.name] = table
 
+    def add_demo_data(self, data: DemoData) -> None:
+        if data.name not in {existing.name for existing in self.demo_data}:
+            self.demo_data.append(data)
+            self.demo_data.sort(key=lambda d: d.order)
+
     def add_demo_loader(self, loader: DemoLoader) -> None:
         if loader.name not in {existing.name for existing in self.demo_loaders}:
             self.demo_loaders.append(loader)
@@ -229,9 +249,7 @@ registry = Registry()
 
 
 def load_demo_data(say: Callable[[str], None] = lambda _message: None) -> None:
-    """Every registered part of the demo data set, in order, in one transaction."""
-    from django.db import transaction
+    """Kept for callers not yet moved to ascweb.demo.load_demo (the same thing)."""
+    from ascweb.demo import load_demo
 
-    with transaction.atomic():
-        for loader in registry.demo_loaders:
-            loader.load(say)
+    load_demo(say)

@@ -6,16 +6,15 @@ class FinanceConfig(AppConfig):
     verbose_name = "Revenue budget monitoring"
 
     def ready(self) -> None:
-        from ascweb.registry import DemoLoader, PeriodPage, registry
-        from finance import exports, imports, lifecycle
-        from finance.demo.loader import load_norfolk
-        from finance.demo.net_expenditure import load_net_expenditure
+        from ascweb.registry import DemoData, PeriodPage, registry
+        from finance import exports, imports, imports_printed, imports_reference, lifecycle
 
         exports.register()
         lifecycle.register()
         imports.register()
-        registry.add_demo_loader(DemoLoader("revenue", load_norfolk, order=10))
-        registry.add_demo_loader(DemoLoader("net-expenditure", load_net_expenditure, order=20))
+        imports_printed.register()
+        imports_reference.register()
+        registry.add_demo_data(DemoData("finance", manifest="finance.toml", order=10))
         registry.add_period_page(PeriodPage("Dashboard", "dashboard", order=5))
         registry.add_period_page(PeriodPage("Summary (table 2.1)", "period", order=10))
         registry.add_period_page(PeriodPage("Appendix A: budget monitoring", "appendix-a", order=20))

@@ -15,9 +15,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from ascweb.demo import load_demo
 from ascweb.lifecycle import period_create_next
 from ascweb.models import FinancialYear, Period
-from ascweb.registry import load_demo_data
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +34,7 @@ def _empty_cache():
 @pytest.fixture
 def demo(db) -> FinancialYear:
     """The whole Norfolk demo data set, as `load_demo` loads it (every registered part)."""
-    load_demo_data()
+    load_demo()
     return FinancialYear.objects.get(code="2017-18")
 
 

@@ -7,9 +7,9 @@ import shutil
 import pytest
 from django.contrib.auth.models import User
 
+from ascweb.demo import load_demo
 from ascweb.lifecycle import period_create_next
 from ascweb.models import FinancialYear
-from ascweb.registry import load_demo_data
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are ordinary synchronous calls.
@@ -59,7 +59,7 @@ def axe_page(browser):
 @pytest.fixture
 def live_demo(transactional_db, live_server):
     """The demo data with Period 11 open, served by the live server."""
-    load_demo_data()
+    load_demo()
     year = FinancialYear.objects.get(code="2017-18")
     period_create_next(user=User.objects.get(username="lead"), year=year, number=11)
     return live_server.url

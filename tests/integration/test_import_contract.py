@@ -19,8 +19,14 @@ GOOD_ROW = {
     "ibcf": "iBCF1,,1,1,",
     "reserves": "PROV-DD,,1,2,",
     "capital": "CAP-KIT,,1,2,3",
+    "printed-figures": "Test paper,STU-OP,,,,1,,",  # not what the lines add up to: one note
+    "source-gaps": "Test paper,Appendix A,Variance @ Pd 7,,,Not in the sources",
+    "reporting-lines": "STU-NEW,New line,Line,STU,99,,yes,no,",
+    "outturn": "2016-17,EHP-SD,,1,1",
+    "budget-profile": "2018-19,Straight twelfths,,,,",
+    "area-assignments": "lead,MFHR",
 }
-PER_PERIOD = [name for name in GOOD_ROW if name != "net-expenditure"]
+PER_PERIOD = [name for name in GOOD_ROW if registry.import_kinds[name].per_period]
 
 
 def _file(kind: str) -> str:
@@ -35,7 +41,7 @@ def test_every_registered_kind_is_covered_here():
 def test_the_good_row_imports_and_is_recorded(open_period, kind):
     report = import_file(kind, _file(kind), year="2017-18", number=11)
     assert report.ok and report.created + report.changed == 1
-    record = ImportRecord.objects.get()
+    record = ImportRecord.objects.exclude(via="demo").get()
     assert (record.kind, record.rows, record.user.username) == (registry.import_kinds[kind].title, 1, "lead")
 
 
@@ -44,7 +50,7 @@ def test_a_published_period_is_refused_and_nothing_is_written(demo, kind):
     before = data_stamp()
     found = problems(import_file(kind, _file(kind), year="2017-18", number=10))
     assert found == ["File, period: Period 10 (January) 2017-18 is published; re-open it first"]
-    assert data_stamp() == before and not ImportRecord.objects.exists()
+    assert data_stamp() == before and not ImportRecord.objects.exclude(via="demo").exists()
 
 
 @pytest.mark.parametrize("kind", [k for k in PER_PERIOD if not registry.import_kinds[k].creates_period])

@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from ascweb import permissions
+from ascweb.money import PENCE_PER_THOUSAND
 from finance.calculations import Node, Tree, check_explicit_weights
 from finance.models import (
     BudgetProfile,
@@ -243,21 +244,33 @@ def check_printed_total(
     subject: str,
     column: str,
     printed: int,
-    computed: int,
+    computed: int | None,
     terms: int,
     fmt,
     sums: str = "lines",
+    unit_pence: int = PENCE_PER_THOUSAND,
+    comment: str = "",
 ) -> None:
     """One printed total from a file against what its rows add up to: a line for the lead in
-    the import's report, and a FidelityNote where it is not exact (rounding or an error)."""
-    from finance.calculations import check_printed
+    the import's report, and a FidelityNote where it is not exact (rounding or an error).
+    `unit_pence`: what the paper rounded to (its £1,000 tables by default); `computed` None:
+    the sources do not give the rows it is made of, so it is recorded as a gap, unchecked."""
+    from finance.calculations import EXACT, PrintedCheck, check_printed
 
-    check = check_printed(printed, computed, terms)
-    verdict = {"exact": "adds up", "rounding": "within rounding", "error": "does not add up"}[check.kind]
-    report.notes.append(
-        f"Row {row}: {subject} {column}: file says {fmt(printed)}, {sums} sum to {fmt(computed)} ({verdict})"
-    )
-    if check.kind != "exact":
+    if computed is None:
+        check, kind = PrintedCheck(printed, 0, 0), FidelityNote.Kind.GAP
+        report.notes.append(
+            f"Row {row}: {subject} {column}: file says {fmt(printed)}; the sources do not give the {sums} "
+            "it is made of (recorded as a gap)"
+        )
+    else:
+        check = check_printed(printed, computed, terms, unit_pence)
+        kind = check.kind
+        verdict = {"exact": "adds up", "rounding": "within rounding", "error": "does not add up"}[kind]
+        report.notes.append(
+            f"Row {row}: {subject} {column}: file says {fmt(printed)}, {sums} sum to {fmt(computed)} ({verdict})"
+        )
+    if kind != EXACT:
         FidelityNote.objects.create(
             year=period.year,
             period=period,
@@ -267,7 +280,8 @@ def check_printed_total(
             printed=check.printed,
             computed=check.computed,
             tolerance=check.tolerance,
-            kind=check.kind,
+            kind=kind,
+            comment=comment,
         )
 
 

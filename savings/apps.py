@@ -7,12 +7,20 @@ class SavingsConfig(AppConfig):
 
     def ready(self) -> None:
         from ascweb.registry import DashboardPanel, DemoLoader, PeriodPage, ScaleGenerator, registry
-        from savings import exports, imports, scale
+        from savings import exports, imports, imports_printed, imports_programme, scale
         from savings.dashboard import panel_context
-        from savings.demo.loader import load_savings
+        from savings.demo_files import load_savings
 
         exports.register()
-        registry.add_import_kind(imports.KIND)
+        for kind in (
+            imports_programme.WORKSTREAMS,
+            imports_programme.SAVINGS,
+            imports_programme.TARGETS,
+            imports.KIND,
+            imports.MITIGATIONS,
+            imports_printed.KIND,
+        ):
+            registry.add_import_kind(kind)
         registry.add_demo_loader(DemoLoader("savings", load_savings, order=30))
         registry.add_period_page(PeriodPage("Savings", "savings", order=30))
         registry.add_dashboard_panel(DashboardPanel("savings", "savings/dashboard_panel.html", panel_context, order=30))

@@ -44,7 +44,7 @@ def _template_rows(_period) -> list[dict]:
     return []
 
 
-def figure(column: str) -> tuple[str, range] | None:
+def _figure(column: str) -> tuple[str, range] | None:
     """What a column sums: ("forecast" | "variance", the period's year) or ("target" | "reversal"
     | "net", the start years of '2018-19' or of every year of '2017-20'); None if it is neither."""
     if column in _PERIOD_FIGURES:
@@ -60,19 +60,17 @@ def figure(column: str) -> tuple[str, range] | None:
 
 def _load(job: ImportJob) -> None:
     members = _members()
-    rows = []
-    for number, _key, v in first_rows(job, COLUMNS, _identity, "column", ("source", "subject", "column")):
-        savings = _savings(job, number, v, members)
-        if savings is not None or not v["savings"]:
-            rows.append((number, v, savings))
+    rows = [
+        (number, v, _savings(job, number, v, members))
+        for number, _key, v in first_rows(job, COLUMNS, _identity, "column", ("source", "subject", "column"))
+    ]
     if not job.report.ok:
         return
     sources = {SOURCE_PREFIX + v["source"] for _n, v, _s in rows}
-    before = FidelityNote.objects.filter(period=job.period, source__in=sources)
-    before.delete()
+    FidelityNote.objects.filter(period=job.period, source__in=sources).delete()  # the sources' last check
     sums = _Sums(job.period)
     for number, v, savings in rows:
-        computed = None if savings is None else sums.of(figure(v["column"]), savings)
+        computed = None if savings is None else sums.of(_figure(v["column"]), savings)
         if computed is not None:
             computed = calculations.printed_value(v["printed"], computed, magnitude=v["printed_as"] == "unsigned")
         check_printed_total(
@@ -109,14 +107,14 @@ def _members() -> dict[str, set[int]]:
 
 
 def _savings(job: ImportJob, number: int, v: dict, members: dict[str, set[int]]) -> set[int] | None:
-    """The savings a row adds up, or None (reported) if it cannot be checked as given. A row
-    with no savings is a figure the sources do not give the savings of: it needs a comment."""
+    """The savings a row adds up, its problems reported; None for a row that names none: a figure
+    the sources do not give the savings of, which needs a comment saying so."""
     label = f"{v['subject']} {v['column']}"
     if not v["savings"]:
         if not v["comment"]:
             job.report.add(number, "comment", f"{label}: say why the savings it is made of are not known")
         return None
-    if figure(v["column"]) is None:
+    if _figure(v["column"]) is None:
         job.report.add(
             number,
             "column",
@@ -130,7 +128,7 @@ def _savings(job: ImportJob, number: int, v: dict, members: dict[str, set[int]])
         if code.upper() not in members:
             job.report.add(number, "savings", f"{label}: {code!r} is not a saving or a workstream")
         found |= members.get(code.upper(), set())
-    return found if job.report.ok else None
+    return found
 
 
 class _Sums:

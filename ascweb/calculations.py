@@ -36,5 +36,9 @@ def rounding_tolerance(rounded_terms: int, unit_pence: int = PENCE_PER_THOUSAND)
     return (rounded_terms + 1) * unit_pence // 2
 
 
-def check_printed(printed: int, computed: int, rounded_terms: int) -> PrintedCheck:
-    return PrintedCheck(printed, computed, rounding_tolerance(rounded_terms))
+def check_printed(
+    printed: int, computed: int, rounded_terms: int, unit_pence: int = PENCE_PER_THOUSAND
+) -> PrintedCheck:
+    """A printed total against the sum of its rounded terms, each printed to `unit_pence`
+    (£1,000 in the committee tables; £1m or £0.1m in prose such as 'the required £47m')."""
+    return PrintedCheck(printed, computed, rounding_tolerance(rounded_terms, unit_pence))

@@ -84,7 +84,7 @@ def load_demo(say: Callable[[str], None] = lambda _message: None) -> None:
     parts: list[DemoData | DemoLoader] = [*registry.demo_data, *registry.demo_loaders]
     for part in sorted(parts, key=lambda p: p.order):
         if isinstance(part, DemoData):
-            imported += _load_files(part, lead, say)
+            imported += len(load_files(part, lead, say))
         elif imported:
             # A part still loaded by code cannot tell what it loaded before (and writes history
             # rows each time): it runs with a load that imported files, i.e. the first one.
@@ -109,12 +109,12 @@ def _users() -> User:
     return lead
 
 
-def _load_files(data: DemoData, lead: User, say: Callable[[str], None]) -> int:
-    """Import the manifest's files not imported before; returns how many were imported."""
+def load_files(data: DemoData, lead: User, say: Callable[[str], None] = lambda _message: None) -> list:
+    """Import the manifest's files not imported before; returns their reports, in order."""
     from ascweb.importing import FileProblem, read_file
     from ascweb.imports import run_import
 
-    imported = 0
+    reports = []
     for entry in manifest(data.manifest):
         kind = registry.import_kinds.get(entry.kind)
         if kind is None:
@@ -133,12 +133,13 @@ def _load_files(data: DemoData, lead: User, say: Callable[[str], None]) -> int:
             year_code=entry.year,
             number=entry.period,
             threshold=AS_PRINTED,
+            as_printed=True,
         )
         if not report.ok:
             raise DemoDataProblem(f"{entry.path}: " + "; ".join(str(problem) for problem in report.problems))
-        imported += 1
+        reports.append(report)
         say(f"Imported {entry.path} ({kind.title}): {report.created} added, {report.changed} changed.")
-    return imported
+    return reports
 
 
 def _already_imported(kind, checksum: str, entry: DemoFile) -> bool:

@@ -6,14 +6,21 @@ class SavingsConfig(AppConfig):
     verbose_name = "Savings programme"
 
     def ready(self) -> None:
-        from ascweb.registry import DashboardPanel, DemoLoader, PeriodPage, ScaleGenerator, registry
-        from savings import exports, imports, scale
+        from ascweb.registry import DashboardPanel, DemoData, PeriodPage, ScaleGenerator, registry
+        from savings import exports, imports, imports_printed, imports_programme, scale
         from savings.dashboard import panel_context
-        from savings.demo.loader import load_savings
 
         exports.register()
-        registry.add_import_kind(imports.KIND)
-        registry.add_demo_loader(DemoLoader("savings", load_savings, order=30))
+        for kind in (
+            imports_programme.WORKSTREAMS,
+            imports_programme.SAVINGS,
+            imports_programme.TARGETS,
+            imports.KIND,
+            imports.MITIGATIONS,
+            imports_printed.KIND,
+        ):
+            registry.add_import_kind(kind)
+        registry.add_demo_data(DemoData("savings", manifest="savings.toml", order=30))
         registry.add_period_page(PeriodPage("Savings", "savings", order=30))
         registry.add_dashboard_panel(DashboardPanel("savings", "savings/dashboard_panel.html", panel_context, order=30))
         registry.add_scale_generator(ScaleGenerator("savings", scale.generate, order=30))

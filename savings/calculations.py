@@ -3,17 +3,14 @@
 Savings are reductions, so targets and forecasts are negative. Variance = forecast - target:
 a positive variance is a shortfall (that much of the saving is at risk of non-delivery), a
 negative one over-delivery. Totals are sums of the savings below them; printed totals from
-the papers are only ever checked (ascweb.calculations.check_printed).
+the papers are only ever checked (ascweb.fidelity.check_printed_total).
 """
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ascweb.calculations import PrintedCheck, check_printed, rounding_tolerance
 from ascweb.money import format_gbp, format_pounds
-
-__all__ = ["PrintedCheck", "check_printed", "rounding_tolerance"]
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
@@ -143,9 +140,3 @@ def forecast_problems(
 def printed_value(printed: int, computed: int, *, magnitude: bool) -> int:
     """What to compare a printed figure with: prose prints amounts unsigned ('£3.874m')."""
     return abs(computed) if magnitude else computed
-
-
-def check_rounded(printed: int, computed: int, *, terms: int, unit_pence: int) -> PrintedCheck:
-    """Check a printed total to the unit the paper printed it in (£1,000 in tables, £1m or
-    £0.1m in prose such as 'the required £47m')."""
-    return PrintedCheck(printed, computed, rounding_tolerance(terms, unit_pence))

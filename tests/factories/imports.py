@@ -1,9 +1,11 @@
 """Running an import as the command and the upload page do: read the file, run its kind."""
 
 from django.contrib.auth.models import User
+from django.db.models import QuerySet
 
 from ascweb.importing import Report, read_file
 from ascweb.imports import run_import
+from ascweb.models import ImportRecord
 from ascweb.registry import registry
 
 
@@ -38,3 +40,8 @@ def import_file(
 def problems(report: Report) -> list[str]:
     assert not report.ok, "the import was expected to fail"
     return [str(problem) for problem in report.problems]
+
+
+def imported() -> QuerySet:
+    """The records of the imports a test ran: not those of the demo data set's files."""
+    return ImportRecord.objects.exclude(via="demo")

@@ -34,3 +34,22 @@ def programme(*, year: FinancialYear, periods: list[Period], workstreams: int, s
                     )
     SavingTarget.objects.bulk_create(targets)
     SavingForecast.objects.bulk_create(forecasts)
+
+
+def norfolk_files(lead) -> list:
+    """The Norfolk data set's savings files in the order the generic loader (ascweb.demo) gives
+    them: Periods 2 and 10 of 2017-18 open (as the revenue files leave them), every file of
+    data/norfolk/savings.toml imported through the one runner, then each period published by
+    the lifecycle. Returns the imports' reports."""
+    from ascweb.demo import load_files
+    from ascweb.lifecycle import period_transition
+    from ascweb.registry import registry
+
+    year = FinancialYear.objects.create(code="2017-18", start_year=2017)
+    periods = [Period.objects.create(year=year, number=number, status=Period.Status.OPEN) for number in (2, 10)]
+    savings = next(data for data in registry.demo_data if data.name == "savings")
+    reports = load_files(savings, lead)
+    for period in periods:
+        for action in ("submit", "publish"):
+            period_transition(user=lead, period=period, action=action)
+    return reports

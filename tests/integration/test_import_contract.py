@@ -7,15 +7,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ascweb.caching import data_stamp
 from ascweb.importing import template_csv
-from ascweb.models import ImportRecord, Period
+from ascweb.models import Period
 from ascweb.registry import registry
-from tests.factories.imports import import_file, problems
+from tests.factories.imports import import_file, imported, problems
 
 # one good row of each kind (after the kind's own header row)
 GOOD_ROW = {
     "period": "STU-OP,,,1,1,",
     "net-expenditure": "2017-18,11,,5",
     "savings": "ASC020,,,-125000,On target,,,",
+    "savings-workstreams": "PI,Promoting Independence,NEW,A new workstream",
+    "savings-list": "NEW1,A new saving,EHP,,,",
+    "savings-targets": "ASC007,2020-21,-1,",
+    "savings-mitigations": "A mitigation,,1,No,,",
+    "savings-totals": "A paper,a total,forecast,1,,,,not in the sources",
     "ibcf": "iBCF1,,1,1,",
     "reserves": "PROV-DD,,1,2,",
     "capital": "CAP-KIT,,1,2,3",
@@ -41,7 +46,7 @@ def test_every_registered_kind_is_covered_here():
 def test_the_good_row_imports_and_is_recorded(open_period, kind):
     report = import_file(kind, _file(kind), year="2017-18", number=11)
     assert report.ok and report.created + report.changed == 1
-    record = ImportRecord.objects.exclude(via="demo").get()
+    record = imported().get()
     assert (record.kind, record.rows, record.user.username) == (registry.import_kinds[kind].title, 1, "lead")
 
 
@@ -50,7 +55,7 @@ def test_a_published_period_is_refused_and_nothing_is_written(demo, kind):
     before = data_stamp()
     found = problems(import_file(kind, _file(kind), year="2017-18", number=10))
     assert found == ["File, period: Period 10 (January) 2017-18 is published; re-open it first"]
-    assert data_stamp() == before and not ImportRecord.objects.exclude(via="demo").exists()
+    assert data_stamp() == before and not imported().exists()
 
 
 @pytest.mark.parametrize("kind", [k for k in PER_PERIOD if not registry.import_kinds[k].creates_period])

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from ascweb.models import FidelityNote, FinancialYear, ImportRecord, Period, PeriodEvent
 from finance.models import GroupExplanation, LineForecast
 from finance.selectors import period_figures
+from tests.factories.imports import imported
 
 HEADER = "line_code,line_name,area,budget,forecast_outturn,explanation\n"
 
@@ -86,7 +87,7 @@ def test_round_trip_export_the_p10_template_and_import_it_into_a_new_period(demo
     assert texts(11) == {**texts(10), "STU-STAFF": "Vacancies held pending review."}
     assert GroupExplanation.objects.get(period__number=11, node__code="STU-POC").text.startswith("Additional funds")
     assert Period.objects.get(number=11).is_open
-    record = ImportRecord.objects.exclude(via="demo").get()
+    record = imported().get()
     assert (record.via, record.filename, record.created, len(record.checksum)) == ("command", f"t.{suffix}", 19, 64)
 
 
@@ -214,7 +215,7 @@ def test_the_upload_page_for_the_lead(lead_client, demo):
     response = lead_client.post("/imports/period/", {"year": "2017-18", "number": "11", "file": good}, follow=True)
     assert response.redirect_chain[-1][0] == "/periods/2017-18/11/"
     assert "Imported p.csv: 0 changed, 1 added" in response.content.decode()
-    assert ImportRecord.objects.exclude(via="demo").get().user == User.objects.get(username="lead")
+    assert imported().get().user == User.objects.get(username="lead")
 
 
 def test_the_upload_form_validates_its_fields(lead_client, demo):
@@ -251,7 +252,7 @@ def test_the_imports_page_lists_every_kind_for_the_lead_only(lead_client, office
 
 def test_a_very_long_file_name_is_kept_shortened_not_refused(demo, tmp_path):
     """Browsers send names up to 255 characters; the note's source and the record still fit."""
-    from tests.factories.imports import import_file
+    from tests.factories.imports import import_file, imported
 
     text = _explain_staffing(tmp_path, "csv").decode() + 'CS,,,"71,928,000","71,990,000",\n'
     name = "p" * 251 + ".csv"
@@ -259,4 +260,4 @@ def test_a_very_long_file_name_is_kept_shortened_not_refused(demo, tmp_path):
     assert report.ok
     note = FidelityNote.objects.get(period__number=11, kind="error")
     assert note.source == f"Import of {name}"[:200]
-    assert ImportRecord.objects.exclude(via="demo").get().filename == name
+    assert imported().get().filename == name

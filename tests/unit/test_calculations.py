@@ -100,3 +100,12 @@ def test_check_printed_tells_exact_rounding_and_error_apart():
     result = check_printed(7_199_000_000, 7_190_100_000, 7)
     assert result.kind == ERROR
     assert result.difference == 8_900_000
+
+
+def test_check_printed_uses_the_unit_the_paper_printed():
+    million = 100_000_000
+    # "the required £47m" against 47.126: within half a million per figure
+    assert check_printed(47 * million, 47_126 * million // 1000, 1, unit_pence=million).kind == ROUNDING
+    # a 0.500 difference in a table printed to £1,000 is an error
+    assert check_printed(-6_842 * million // 1000, -7_342 * million // 1000, 7, unit_pence=100_000).kind == ERROR
+    assert check_printed(5, 5, 1, unit_pence=100_000).kind == EXACT

@@ -13,10 +13,10 @@ from django.test import Client
 from openpyxl import Workbook
 
 from ascweb.importing import FileProblem
-from ascweb.models import FinancialYear, ImportRecord
+from ascweb.models import FinancialYear
 from ascweb.money import parse_amount
 from finance.models import NetExpenditure, ReportingLine
-from tests.factories.imports import import_file, problems
+from tests.factories.imports import import_file, imported, problems
 
 URL = "/net-expenditure/upload/"
 HEADER = "year,period,area,amount\n"
@@ -45,7 +45,7 @@ def test_a_row_already_held_is_replaced(demo):
     result = _import(HEADER + '2017-18,10,,"(1,000,000)"\n')
     assert (result.created, result.changed) == (0, 1)
     assert NetExpenditure.objects.get(year__code="2017-18", period=10, area=None).amount == parse_amount("-1000000")
-    record = ImportRecord.objects.exclude(via="demo").get()
+    record = imported().get()
     assert (record.kind, record.rows, record.changed, record.filename) == ("net expenditure", 1, 1, "figures.csv")
     history = NetExpenditure.history.filter(year__code="2017-18", period=10).latest("history_date")
     assert history.history_change_reason == "Imported from figures.csv"

@@ -66,16 +66,6 @@ def test_printed_prose_is_compared_unsigned():
     assert calc.printed_value(-387_400_000, 387_400_000, magnitude=False) == 387_400_000
 
 
-def test_check_rounded_uses_the_unit_the_paper_printed():
-    # "the required £47m" against 47.126: within half a million per figure
-    check = calc.check_rounded(47 * M, 47_126 * M // 1000, terms=1, unit_pence=M)
-    assert check.kind == "rounding"
-    # a 0.500 difference in a table printed to £1,000 is an error
-    table = calc.check_rounded(-6_842 * M // 1000, -7_342 * M // 1000, terms=7, unit_pence=100_000)
-    assert table.kind == "error"
-    assert calc.check_rounded(5, 5, terms=1, unit_pence=100_000).kind == "exact"
-
-
 def _problems(target, forecast, off_target, explanation="", recovery_action=""):
     return calc.forecast_problems(
         target, forecast, off_target=off_target, explanation=explanation, recovery_action=recovery_action

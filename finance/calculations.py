@@ -180,8 +180,12 @@ def rounding_tolerance(rounded_terms: int, unit_pence: int = PENCE_PER_THOUSAND)
     return (rounded_terms + 1) * unit_pence // 2
 
 
-def check_printed(printed: int, computed: int, rounded_terms: int) -> PrintedCheck:
-    return PrintedCheck(printed, computed, rounding_tolerance(rounded_terms))
+def check_printed(
+    printed: int, computed: int, rounded_terms: int, unit_pence: int = PENCE_PER_THOUSAND
+) -> PrintedCheck:
+    """A printed figure against what its rounded terms add up to; `unit_pence` is the unit the
+    paper prints to (£1,000 in the committee tables, £100,000 for '20.4', £1m for '£18m')."""
+    return PrintedCheck(printed, computed, rounding_tolerance(rounded_terms, unit_pence))
 
 
 # --- The member dashboard: profiles, movement, headline words, forecast accuracy ---------

@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from ascweb import permissions
+from ascweb.money import PENCE_PER_THOUSAND
 from finance.calculations import Node, Tree, check_explicit_weights
 from finance.models import (
     BudgetProfile,
@@ -247,12 +248,14 @@ def check_printed_total(
     terms: int,
     fmt,
     sums: str = "lines",
+    unit: int = PENCE_PER_THOUSAND,
 ) -> None:
     """One printed total from a file against what its rows add up to: a line for the lead in
-    the import's report, and a FidelityNote where it is not exact (rounding or an error)."""
+    the import's report, and a FidelityNote where it is not exact (rounding or an error).
+    `unit`: what the paper rounds the figure to, in pence (committee tables: £1,000)."""
     from finance.calculations import check_printed
 
-    check = check_printed(printed, computed, terms)
+    check = check_printed(printed, computed, terms, unit)
     verdict = {"exact": "adds up", "rounding": "within rounding", "error": "does not add up"}[check.kind]
     report.notes.append(
         f"Row {row}: {subject} {column}: file says {fmt(printed)}, {sums} sum to {fmt(computed)} ({verdict})"

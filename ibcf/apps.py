@@ -7,11 +7,12 @@ class IbcfConfig(AppConfig):
 
     def ready(self) -> None:
         from ascweb.registry import DemoLoader, PeriodPage, ScaleGenerator, registry
-        from ibcf import exports, imports, scale
-        from ibcf.demo_loader import load_ibcf
+        from ibcf import amounts, exports, imports, reference, scale
+        from ibcf.demo import load_ibcf
 
         exports.register()
-        registry.add_import_kind(imports.KIND)
+        for kind in [imports.KIND, *reference.KINDS, *amounts.KINDS]:
+            registry.add_import_kind(kind)
         # after the reserves (order 40): the iBCF carry-forward links to the iBCF reserve
         registry.add_demo_loader(DemoLoader("ibcf", load_ibcf, order=41))
         registry.add_period_page(PeriodPage("iBCF", "ibcf", order=40))

@@ -118,7 +118,7 @@ def add_up(figures: Figures, names: Iterable[str], years: Iterable[int]) -> Sum:
     return sum((figures[name].get(year, Sum()) for name in names for year in years), Sum())
 
 
-_YEAR = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"([0-9]{4})-([0-9]{2})")  # ASCII digits only
 
 
 def start_year(text: str) -> int | None:

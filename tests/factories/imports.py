@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from ascweb.importing import Report, read_file
 from ascweb.registry import registry
 from finance.imports import run_import
+from finance.models import ImportRecord
 
 
 def import_file(
@@ -38,3 +39,8 @@ def import_file(
 def problems(report: Report) -> list[str]:
     assert not report.ok, "the import was expected to fail"
     return [str(problem) for problem in report.problems]
+
+
+def recorded_imports():
+    """The imports a test made, as recorded: the demo data set is imported too (via "demo")."""
+    return ImportRecord.objects.exclude(via="demo")

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from ascweb.caching import data_stamp
 from ascweb.importing import template_csv
 from ascweb.registry import registry
-from finance.models import ImportRecord, Period
-from tests.factories.imports import import_file, problems
+from finance.models import Period
+from tests.factories.imports import import_file, problems, recorded_imports
 
 # one good row of each kind (after the kind's own header row)
 GOOD_ROW = {
@@ -30,11 +30,6 @@ GOOD_ROW = {
 PER_PERIOD = [name for name in GOOD_ROW if registry.import_kinds[name].per_period]
 
 
-def _imports():
-    """The imports a test made (the demo data set is loaded by imports too)."""
-    return ImportRecord.objects.exclude(via="demo")
-
-
 def _file(kind: str) -> str:
     return template_csv(registry.import_kinds[kind].columns, []) + GOOD_ROW[kind] + "\n"
 
@@ -47,7 +42,7 @@ def test_every_registered_kind_is_covered_here():
 def test_the_good_row_imports_and_is_recorded(open_period, kind):
     report = import_file(kind, _file(kind), year="2017-18", number=11)
     assert report.ok and report.created + report.changed == 1
-    record = _imports().get()
+    record = recorded_imports().get()
     assert (record.kind, record.rows, record.user.username) == (registry.import_kinds[kind].title, 1, "lead")
 
 
@@ -56,7 +51,7 @@ def test_a_published_period_is_refused_and_nothing_is_written(demo, kind):
     before = data_stamp()
     found = problems(import_file(kind, _file(kind), year="2017-18", number=10))
     assert found == ["File, period: Period 10 (January) 2017-18 is published; re-open it first"]
-    assert data_stamp() == before and not _imports().exists()
+    assert data_stamp() == before and not recorded_imports().exists()
 
 
 @pytest.mark.parametrize("kind", [k for k in PER_PERIOD if not registry.import_kinds[k].creates_period])

@@ -19,6 +19,7 @@ from finance.models import (
     PeriodEvent,
 )
 from finance.selectors import period_figures
+from tests.factories.imports import recorded_imports
 
 HEADER = "line_code,line_name,area,budget,forecast_outturn,explanation\n"
 
@@ -93,7 +94,7 @@ def test_round_trip_export_the_p10_template_and_import_it_into_a_new_period(demo
     assert texts(11) == {**texts(10), "STU-STAFF": "Vacancies held pending review."}
     assert GroupExplanation.objects.get(period__number=11, node__code="STU-POC").text.startswith("Additional funds")
     assert Period.objects.get(number=11).is_open
-    record = ImportRecord.objects.get()
+    record = recorded_imports().get()
     assert (record.via, record.filename, record.created, len(record.checksum)) == ("command", f"t.{suffix}", 19, 64)
 
 
@@ -221,7 +222,7 @@ def test_the_upload_page_for_the_lead(lead_client, demo):
     response = lead_client.post("/imports/period/", {"year": "2017-18", "number": "11", "file": good}, follow=True)
     assert response.redirect_chain[-1][0] == "/periods/2017-18/11/"
     assert "Imported p.csv: 0 changed, 1 added" in response.content.decode()
-    assert ImportRecord.objects.get().user == User.objects.get(username="lead")
+    assert recorded_imports().get().user == User.objects.get(username="lead")
 
 
 def test_the_upload_form_validates_its_fields(lead_client, demo):
@@ -266,4 +267,4 @@ def test_a_very_long_file_name_is_kept_shortened_not_refused(demo, tmp_path):
     assert report.ok
     note = FidelityNote.objects.get(period__number=11, kind="error")
     assert note.source == f"Import of {name}"[:200]
-    assert ImportRecord.objects.get().filename == name
+    assert recorded_imports().get().filename == name

@@ -14,8 +14,8 @@ from openpyxl import Workbook
 
 from ascweb.importing import FileProblem
 from ascweb.money import parse_amount
-from finance.models import FinancialYear, ImportRecord, NetExpenditure, ReportingLine
-from tests.factories.imports import import_file, problems
+from finance.models import FinancialYear, NetExpenditure, ReportingLine
+from tests.factories.imports import import_file, problems, recorded_imports
 
 URL = "/net-expenditure/upload/"
 HEADER = "year,period,area,amount\n"
@@ -44,7 +44,7 @@ def test_a_row_already_held_is_replaced(demo):
     result = _import(HEADER + '2017-18,10,,"(1,000,000)"\n')
     assert (result.created, result.changed) == (0, 1)
     assert NetExpenditure.objects.get(year__code="2017-18", period=10, area=None).amount == parse_amount("-1000000")
-    record = ImportRecord.objects.get()
+    record = recorded_imports().get()
     assert (record.kind, record.rows, record.changed, record.filename) == ("net expenditure", 1, 1, "figures.csv")
     history = NetExpenditure.history.filter(year__code="2017-18", period=10).latest("history_date")
     assert history.history_change_reason == "Imported from figures.csv"

@@ -14,7 +14,7 @@ from ascweb.importing import FileProblem
 from finance.models import FidelityNote, ImportRecord
 from finance.models_reserves import CapitalPosition, Reserve, ReservePosition
 from finance.selectors_reserves import capital_table, reserves_table
-from tests.factories.imports import import_file, problems
+from tests.factories.imports import import_file, problems, recorded_imports
 
 RESERVES_HEADER = "code,name,balance_1_april,proposed_usage,description\n"
 CAPITAL_HEADER = "code,name,current_budget,forecast_outturn,next_year_draft\n"
@@ -136,7 +136,7 @@ def test_a_reserves_wording_is_kept_only_where_it_differs_from_the_usual_one(ope
     position = ReservePosition.objects.get(period=open_period, reserve__code="RES-UGC")
     assert (position.balance_1_april, position.proposed_usage) == (119_600_000, -400_000)
     assert position.history.get().history_change_reason == "Imported from r.csv"
-    assert ImportRecord.objects.get().kind == "reserves and provisions"
+    assert recorded_imports().get().kind == "reserves and provisions"
 
 
 def test_an_import_makes_an_officers_open_form_stale(officer_client, open_period):

@@ -14,15 +14,10 @@ from openpyxl import load_workbook
 
 from finance.models import ImportRecord
 from ibcf.models import SchemeUpdate
-from tests.factories.imports import import_file, problems
+from tests.factories.imports import import_file, problems, recorded_imports
 
 P10, P11 = "/periods/2017-18/10", "/periods/2017-18/11"
 HEADER = "code,description,spend_to_date,forecast,activity_progress\n"
-
-
-def _imports():
-    """The imports a test made (the demo data set is loaded by imports too)."""
-    return ImportRecord.objects.exclude(via="demo")
 
 
 def _import(content, *, number=11, filename="ibcf.csv", username="lead"):
@@ -77,7 +72,7 @@ def test_round_trip_export_p10_and_import_it_into_p11(open_period, lead_client, 
     assert (report.created, report.changed, report.unchanged) == (11, 0, 0)
     assert _figures(11) == _figures(10)  # every figure and every word
     assert _template(lead_client, 11) == _template(lead_client, 10)
-    assert _imports().get().filename == f"p10.{fmt}"
+    assert recorded_imports().get().filename == f"p10.{fmt}"
 
 
 def test_every_bad_row_is_named_by_row_and_column_and_nothing_is_saved(open_period):
@@ -124,7 +119,7 @@ def test_the_import_is_recorded_audited_and_refuses_a_form_opened_before_it(open
     history = update.history.order_by("-history_date")
     assert [h.history_change_reason for h in history] == ["Imported from second.csv", "Imported from ibcf.csv"]
     assert history[0].history_user.username == "lead"
-    records = _imports().order_by("id")
+    records = recorded_imports().order_by("id")
     assert [(r.kind, r.filename, r.created, r.changed) for r in records] == [
         ("iBCF scheme updates", "ibcf.csv", 1, 0),
         ("iBCF scheme updates", "second.csv", 0, 1),
@@ -169,7 +164,7 @@ def test_the_lead_uploads_a_file_and_sees_the_ibcf_page(open_period, lead_client
     response = lead_client.post("/imports/ibcf/", {"year": "2017-18", "number": "11", "file": good}, follow=True)
     assert response.redirect_chain[-1][0] == f"{P11}/ibcf/"
     assert "Imported i.csv: 0 changed, 1 added, 0 unchanged." in response.content.decode()
-    assert _imports().get().user == User.objects.get(username="lead")
+    assert recorded_imports().get().user == User.objects.get(username="lead")
 
 
 def _csv(rows: list[list[str]]) -> str:

@@ -17,7 +17,7 @@ from finance.models import ImportRecord
 from savings import selectors
 from savings.forms import WorkstreamSavingsForm
 from savings.models import Saving, SavingForecast, Workstream
-from tests.factories.imports import import_file, problems
+from tests.factories.imports import import_file, problems, recorded_imports
 
 P10, P11 = "/periods/2017-18/10", "/periods/2017-18/11"
 HEADER = "code,description,target,forecast,status,rag,explanation,recovery_action\n"
@@ -167,7 +167,7 @@ def test_the_import_is_recorded_audited_and_refuses_a_form_opened_before_it(open
     assert (saved.forecast, saved.status, saved.rag, saved.version) == (-10_000_000, "off", "amber", 1)
     history = saved.history.latest("history_date")
     assert (history.history_change_reason, history.history_user.username) == ("Imported from savings.csv", "lead")
-    record = ImportRecord.objects.get()
+    record = recorded_imports().get()
     assert (record.kind, record.period, record.rows, record.created, record.via) == (
         "savings forecasts",
         open_period,
@@ -206,7 +206,7 @@ def test_the_commands_export_and_import(open_period, tmp_path):
     out = io.StringIO()
     call_command("import_period", str(path), kind="savings", year="2017-18", period=11, stdout=out)
     assert "Imported savings forecasts from p10.csv: 0 changed, 18 added, 0 unchanged." in out.getvalue()
-    assert ImportRecord.objects.get().via == "command"
+    assert recorded_imports().get().via == "command"
     assert SavingForecast.objects.get(saving__code="ASC020", period=open_period).history.first().history_user is None
     bad = tmp_path / "bad.csv"
     bad.write_text(HEADER + "NOPE,,,-1,on,,,\n", encoding="utf-8")
@@ -235,7 +235,7 @@ def test_the_lead_uploads_a_file_and_sees_the_savings(open_period, lead_client):
     response = lead_client.post("/imports/savings/", {"year": "2017-18", "number": "11", "file": good}, follow=True)
     assert response.redirect_chain[-1][0] == f"{P11}/savings/"
     assert "Imported s.csv: 0 changed, 1 added, 0 unchanged." in response.content.decode()
-    assert ImportRecord.objects.get().user == User.objects.get(username="lead")
+    assert recorded_imports().get().user == User.objects.get(username="lead")
 
 
 def test_the_form_and_the_import_share_the_rules(open_period):

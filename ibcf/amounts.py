@@ -10,7 +10,9 @@ FUNDING (the 'Funded by' total, negative), BALANCE and each grant's 'Funded by' 
 code, negative), the split's TOTAL.
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ascweb.importing import Column, read_cells
 from ascweb.registry import ImportKind
@@ -30,27 +32,64 @@ from ibcf.models import (
 from ibcf.reference import save_rows
 
 TOTAL, CHANGE, FUNDING, BALANCE = "TOTAL", "CHANGE", "FUNDING", "BALANCE"
-_YEAR, _AMOUNT = Column("year", required=True, max_length=30), Column("amount", "money", required=True)
 
 
 @dataclass(frozen=True)
 class _Layout:
-    key: str  # the column naming what a row is for
-    what: str  # what that is, for messages
-    versioned: bool  # rows are for a plan version (a `version` column)
+    """An amounts file: rows of `model`, each for an `item` (its foreign key) named in the
+    file's `key` column by the item's `attr`, for a year, and for a plan version if `versioned`."""
+
+    model: Any
+    item: str
+    attr: str
+    key: str
+    what: str  # what an item is, for messages
+    versioned: bool
+
+    @property
+    def columns(self) -> list[Column]:
+        version = [Column("version", required=True)] if self.versioned else []
+        key, year = Column(self.key, required=True), Column("year", required=True, max_length=30)
+        return [*version, key, year, Column("amount", "money", required=True), *printed.COLUMNS]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields that identify a row (attnames)."""
+        return (*(("version_id",) if self.versioned else ()), f"{self.item}_id", "start_year")
+
+    @property
+    def items(self):
+        return self.model._meta.get_field(self.item).related_model
 
 
-def _read(job: ImportJob, columns: list[Column], layout: _Layout, items: dict[str, int], names: dict[str, str]):
-    """({(version id or None, item id, start year): pence}, [printed figures]) from the file,
-    every problem reported. `items`: what a row may store (upper-case code -> id); `names`:
-    what a printed figure may add up (upper-case -> name in the figures)."""
+def _template_rows(layout: _Layout) -> list[dict]:
+    order = [f"{layout.item}__order", f"{layout.item}__{layout.attr}", "start_year"]
+    related = [layout.item]
+    if layout.versioned:
+        order, related = ["version__date", "version_id", *order], [*related, "version"]
+    rows = layout.model.objects.select_related(*related).order_by(*order)
+    return [
+        {
+            **({"version": row.version.name} if layout.versioned else {}),
+            layout.key: getattr(getattr(row, layout.item), layout.attr),
+            "year": year_code(row.start_year),
+            "amount": row.amount,
+        }
+        for row in rows
+    ]
+
+
+def _read(job: ImportJob, layout: _Layout, names: dict[str, str]):
+    """({(version id,) item id, start year: pence}, [printed figures]) from the file, every
+    problem reported. `names`: what a printed figure may add up (upper case -> its name)."""
+    items = {name.upper(): pk for pk, name in layout.items.objects.values_list("pk", layout.attr)}
     versions = {v.name.upper(): v for v in PlanVersion.objects.all()} if layout.versioned else {}
     reports = printed.periods()
     records: dict[tuple, int] = {}
     first_seen: dict[tuple, int] = {}
     found: list[printed.Printed] = []
     for number, row in job.rows:
-        cells = read_cells(number, row, columns, job.report, label=row.get(layout.key, ""))
+        cells = read_cells(number, row, layout.columns, job.report, label=row.get(layout.key, ""))
         if cells is None:
             continue
         version = versions.get(cells["version"].upper()) if layout.versioned else None
@@ -78,7 +117,7 @@ def _read(job: ImportJob, columns: list[Column], layout: _Layout, items: dict[st
         if year is None:
             job.report.add(number, "year", f"{code}: {cells['year']!r} is not a financial year like 2017-18")
             continue
-        key = (version.id if version else None, item, year)
+        key = (*((version.id,) if version else ()), item, year)
         if key in first_seen:
             job.report.add(number, layout.key, f"{code} {cells['year']} repeats row {first_seen[key]}")
             continue
@@ -87,51 +126,53 @@ def _read(job: ImportJob, columns: list[Column], layout: _Layout, items: dict[st
     return records, found
 
 
-def _names(codes, *totals: str) -> dict[str, str]:
-    return {name.upper(): name for name in [*codes, *totals]}
+def _amounts(
+    *, layout: _Layout, names: Callable[[], Iterable[str]], figures: Callable[[Any], Figures], **kind
+) -> ImportKind:
+    """The import kind for an amounts file: `names()` what its printed figures may add up,
+    `figures(version)` what the stored rows add up to (the version is None if not `versioned`)."""
+
+    def load(job: ImportJob) -> None:
+        records, found = _read(job, layout, {name.upper(): name for name in names()})
+        if not job.report.ok:
+            return
+        save_rows(job, layout.model, layout.fields, {key: {"amount": pence} for key, pence in records.items()})
+        printed.check(job, found, figures)
+
+    return ImportKind(
+        columns=layout.columns,
+        template_rows=lambda _period: _template_rows(layout),
+        load=load,
+        per_period=False,
+        **kind,
+    )
 
 
-def _by_code(model, key: str = "code") -> dict[str, int]:
-    return {code.upper(): pk for pk, code in model.objects.values_list("pk", key)}
+def _codes(model, attr: str = "code") -> list[str]:
+    return list(model.objects.values_list(attr, flat=True))
+
+
+def _grants() -> Figures:
+    return figures_by_year(GrantAmount.objects.values_list("stream__code", "start_year", "amount"))
 
 
 # --- Grants by year --------------------------------------------------------------------------------
 
-GRANT_LAYOUT = _Layout("stream", "grant stream", versioned=False)
-GRANT_COLUMNS = [Column("stream", required=True), _YEAR, _AMOUNT, *printed.COLUMNS]
 
-
-def _grant_rows(_period) -> list[dict]:
-    rows = GrantAmount.objects.select_related("stream").order_by("stream__order", "stream__code", "start_year")
-    return [{"stream": g.stream.code, "year": year_code(g.start_year), "amount": g.amount} for g in rows]
-
-
-def _grant_figures(_scope=None) -> Figures:
-    grants = figures_by_year(GrantAmount.objects.values_list("stream__code", "start_year", "amount"))
+def _grant_figures(_version=None) -> Figures:
+    grants = _grants()
     total = total_by_year(grants)
     year_before = {year + 1: -figure for year, figure in total.items()}
     return {**grants, TOTAL: total, CHANGE: combine(total, year_before)}
 
 
-def _load_grants(job: ImportJob) -> None:
-    codes = GrantStream.objects.values_list("code", flat=True)
-    names = _names(codes, TOTAL, CHANGE)
-    records, found = _read(job, GRANT_COLUMNS, GRANT_LAYOUT, _by_code(GrantStream), names)
-    if not job.report.ok:
-        return
-    amounts = {(stream, year): {"amount": pence} for (_v, stream, year), pence in records.items()}
-    save_rows(job, GrantAmount, ("stream_id", "start_year"), amounts)
-    printed.check(job, found, _grant_figures)
-
-
-GRANTS = ImportKind(
+GRANTS = _amounts(
+    layout=_Layout(GrantAmount, "stream", "code", "stream", "grant stream", versioned=False),
+    names=lambda: [*_codes(GrantStream), TOTAL, CHANGE],
+    figures=_grant_figures,
     name="ibcf-grants",
     title="iBCF grants by year",
-    columns=GRANT_COLUMNS,
-    template_rows=_grant_rows,
-    load=_load_grants,
     order=42,
-    per_period=False,
     description=(
         "One row per grant stream and year: stream (its code), year (like 2017-18), amount in pounds, exact. "
         "A row with printed_in is a figure as a paper prints it, checked and never stored: stream is a "
@@ -143,19 +184,6 @@ GRANTS = ImportKind(
 
 # --- Plan allocations ------------------------------------------------------------------------------
 
-PLAN_LAYOUT = _Layout("code", "scheme", versioned=True)
-PLAN_COLUMNS = [Column("version", required=True), Column("code", required=True), _YEAR, _AMOUNT, *printed.COLUMNS]
-
-
-def _plan_rows(_period) -> list[dict]:
-    rows = SchemeAllocation.objects.select_related("version", "scheme").order_by(
-        "version__date", "version_id", "scheme__order", "scheme__code", "start_year"
-    )
-    return [
-        {"version": a.version.name, "code": a.scheme.code, "year": year_code(a.start_year), "amount": a.amount}
-        for a in rows
-    ]
-
 
 def _plan_figures(version: PlanVersion) -> Figures:
     """Appendix C as the rows add it up: each scheme, the plan TOTAL, each grant's 'Funded by'
@@ -163,31 +191,18 @@ def _plan_figures(version: PlanVersion) -> Figures:
     schemes = figures_by_year(
         SchemeAllocation.objects.filter(version=version).values_list("scheme__code", "start_year", "amount")
     )
-    grants = figures_by_year(GrantAmount.objects.values_list("stream__code", "start_year", "amount"))
-    funded_by = {code: {year: -figure for year, figure in by_year.items()} for code, by_year in grants.items()}
+    funded_by = {code: {year: -figure for year, figure in by_year.items()} for code, by_year in _grants().items()}
     total, funding = total_by_year(schemes), total_by_year(funded_by)
     return {**schemes, **funded_by, TOTAL: total, FUNDING: funding, BALANCE: combine(total, funding)}
 
 
-def _load_plan(job: ImportJob) -> None:
-    codes = [*Scheme.objects.values_list("code", flat=True), *GrantStream.objects.values_list("code", flat=True)]
-    names = _names(codes, TOTAL, FUNDING, BALANCE)
-    records, found = _read(job, PLAN_COLUMNS, PLAN_LAYOUT, _by_code(Scheme), names)
-    if not job.report.ok:
-        return
-    allocations = {key: {"amount": pence} for key, pence in records.items()}
-    save_rows(job, SchemeAllocation, ("version_id", "scheme_id", "start_year"), allocations)
-    printed.check(job, found, _plan_figures)
-
-
-PLAN = ImportKind(
+PLAN = _amounts(
+    layout=_Layout(SchemeAllocation, "scheme", "code", "code", "scheme", versioned=True),
+    names=lambda: [*_codes(Scheme), *_codes(GrantStream), TOTAL, FUNDING, BALANCE],
+    figures=_plan_figures,
     name="ibcf-plan",
     title="iBCF plan allocations",
-    columns=PLAN_COLUMNS,
-    template_rows=_plan_rows,
-    load=_load_plan,
     order=45,
-    per_period=False,
     description=(
         "One row per plan version, scheme and year: version (its name), code (the scheme's), year (like "
         "2017-18) and amount in pounds. A row with printed_in (where the paper prints it) is a figure as "
@@ -202,19 +217,6 @@ PLAN = ImportKind(
 
 # --- Split by acute system -------------------------------------------------------------------------
 
-SPLIT_LAYOUT = _Layout("system", "acute system", versioned=True)
-SPLIT_COLUMNS = [Column("version", required=True), Column("system", required=True), _YEAR, _AMOUNT, *printed.COLUMNS]
-
-
-def _split_rows(_period) -> list[dict]:
-    rows = AcuteSystemAllocation.objects.select_related("version", "system").order_by(
-        "version__date", "version_id", "system__order", "system__name", "start_year"
-    )
-    return [
-        {"version": a.version.name, "system": a.system.name, "year": year_code(a.start_year), "amount": a.amount}
-        for a in rows
-    ]
-
 
 def _split_figures(version: PlanVersion) -> Figures:
     systems = figures_by_year(
@@ -223,24 +225,13 @@ def _split_figures(version: PlanVersion) -> Figures:
     return {**systems, TOTAL: total_by_year(systems)}
 
 
-def _load_split(job: ImportJob) -> None:
-    names = _names(AcuteSystem.objects.values_list("name", flat=True), TOTAL)
-    records, found = _read(job, SPLIT_COLUMNS, SPLIT_LAYOUT, _by_code(AcuteSystem, "name"), names)
-    if not job.report.ok:
-        return
-    allocations = {key: {"amount": pence} for key, pence in records.items()}
-    save_rows(job, AcuteSystemAllocation, ("version_id", "system_id", "start_year"), allocations)
-    printed.check(job, found, _split_figures)
-
-
-SPLIT = ImportKind(
+SPLIT = _amounts(
+    layout=_Layout(AcuteSystemAllocation, "system", "name", "system", "acute system", versioned=True),
+    names=lambda: [*_codes(AcuteSystem, "name"), TOTAL],
+    figures=_split_figures,
     name="ibcf-acute-split",
     title="iBCF split by acute system",
-    columns=SPLIT_COLUMNS,
-    template_rows=_split_rows,
-    load=_load_split,
     order=47,
-    per_period=False,
     description=(
         "One row per plan version, acute system and year: version, system (its name), year (like 2017-18) "
         "and amount in pounds. A row with printed_in is a figure as printed, checked and never stored: "

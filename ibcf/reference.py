@@ -4,6 +4,7 @@ what the papers say about each (one row each, in the order they are printed) and
 bring the held ones up to date, matched by code or name; one the file leaves out is kept.
 Their amounts by year are in ibcf.amounts."""
 
+from collections.abc import Callable
 from datetime import date
 
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -39,11 +40,12 @@ def save_rows(job: ImportJob, model, keys: tuple[str, ...], records: dict[tuple,
     job.report.changed += len(to_update)
 
 
-def _read_definitions(job: ImportJob, columns: list[Column], model, key: str) -> dict[str, dict]:
-    """Each good row's values by its code or name (the one held, matched case-insensitively,
-    or the file's for a new one), in file order; repeats and bad cells reported."""
+def _read_definitions(job: ImportJob, columns: list[Column], model, key: str) -> dict[str, tuple[int, dict]]:
+    """Each good row's (row number, values) by its code or name (the one held, matched
+    case-insensitively, or the file's for a new one), in file order; repeats and bad cells
+    reported."""
     held = {value.upper(): value for value in model.objects.values_list(key, flat=True)}
-    found: dict[str, dict] = {}
+    found: dict[str, tuple[int, dict]] = {}
     first_seen: dict[str, int] = {}
     for number, row in job.rows:
         values = read_cells(number, row, columns, job.report, label=row.get(key, ""))
@@ -54,31 +56,46 @@ def _read_definitions(job: ImportJob, columns: list[Column], model, key: str) ->
             job.report.add(number, key, f"{name} appears twice (first at row {first_seen[name.upper()]})")
             continue
         first_seen[name.upper()] = number
-        found[held.get(name.upper(), name)] = values
+        found[held.get(name.upper(), name)] = (number, values)
     return found
 
 
-def _save_definitions(job: ImportJob, model, key: str, found: dict[str, dict], *, ordered: bool = True) -> None:
-    """Save definitions read by _read_definitions; their `order` is their place in the file."""
-    records = {
-        (name,): {**values, **({"order": position} if ordered else {})}
-        for position, (name, values) in enumerate(found.items())
-    }
-    save_rows(job, model, (key,), records)
+def _definitions(
+    *,
+    model,
+    key: str,
+    columns: list[Column],
+    ordered: bool = True,
+    prepare: Callable[[ImportJob, dict[str, tuple[int, dict]]], None] | None = None,
+    rows: Callable[[], list[dict]] | None = None,
+    **kind,
+) -> ImportKind:
+    """The import kind for definitions of `model`, one row each identified by `key`: `prepare`
+    turns cells into fields (reporting problems by row), `rows` writes the template (by
+    default each column's field); with `ordered`, a row's place in the file is its order."""
+
+    def load(job: ImportJob) -> None:
+        found = _read_definitions(job, columns, model, key)
+        if prepare is not None:
+            prepare(job, found)
+        if not job.report.ok:
+            return
+        records = {
+            (name,): {**values, **({"order": position} if ordered else {})}
+            for position, (name, (_number, values)) in enumerate(found.items())
+        }
+        save_rows(job, model, (key,), records)
+
+    def template_rows(_period) -> list[dict]:
+        return rows() if rows else list(model.objects.values(*(column.name for column in columns)))
+
+    return ImportKind(columns=columns, template_rows=template_rows, load=load, per_period=False, **kind)
 
 
 # --- Grant streams ---------------------------------------------------------------------------------
 
-STREAM_COLUMNS = [
-    Column("code", required=True, max_length=20),
-    Column("name", required=True, max_length=200),
-    Column("label", required=True, max_length=200),
-    Column("reserve", max_length=20),
-    Column("note"),
-]
 
-
-def _stream_rows(_period) -> list[dict]:
+def _stream_rows() -> list[dict]:
     return [
         {
             "code": stream.code,
@@ -91,28 +108,31 @@ def _stream_rows(_period) -> list[dict]:
     ]
 
 
-def _load_streams(job: ImportJob) -> None:
-    found = _read_definitions(job, STREAM_COLUMNS, GrantStream, "code")
+def _stream_reserves(job: ImportJob, found: dict[str, tuple[int, dict]]) -> None:
     reserve_model = GrantStream._meta.get_field("reserve").related_model  # the reserves statement's
     reserves = {code.upper(): pk for pk, code in reserve_model.objects.values_list("pk", "code")}
-    numbers = {row.get("code", "").upper(): number for number, row in reversed(job.rows)}
-    for code, values in found.items():
+    for code, (number, values) in found.items():
         reserve = values.pop("reserve")
         values["reserve_id"] = reserves.get(reserve.upper()) if reserve else None
         if reserve and values["reserve_id"] is None:
-            job.report.add(numbers[code.upper()], "reserve", f"{code}: no reserve has the code {reserve!r}")
-    if job.report.ok:
-        _save_definitions(job, GrantStream, "code", found)
+            job.report.add(number, "reserve", f"{code}: no reserve has the code {reserve!r}")
 
 
-STREAMS = ImportKind(
+STREAMS = _definitions(
+    model=GrantStream,
+    key="code",
+    columns=[
+        Column("code", required=True, max_length=20),
+        Column("name", required=True, max_length=200),
+        Column("label", required=True, max_length=200),
+        Column("reserve", max_length=20),
+        Column("note"),
+    ],
+    prepare=_stream_reserves,
+    rows=_stream_rows,
     name="ibcf-grant-streams",
     title="iBCF grant streams",
-    columns=STREAM_COLUMNS,
-    template_rows=_stream_rows,
-    load=_load_streams,
     order=41,
-    per_period=False,
     description=(
         "One row per grant funding the iBCF plan, in the order the plan's 'Funded by' lines print them: code, "
         "name, label (as the 'Funded by' line prints it), reserve (the code of the reserve its unspent grant "
@@ -123,35 +143,20 @@ STREAMS = ImportKind(
 
 # --- Schemes ---------------------------------------------------------------------------------------
 
-SCHEME_COLUMNS = [
-    Column("code", required=True, max_length=20),
-    Column("priority", "choice", required=True, choices=tuple(Scheme.Priority.choices)),
-    Column("condition", "choice", required=True, choices=tuple(Scheme.Condition.choices)),
-    Column("condition_text", max_length=200),
-    Column("description", required=True),
-    Column("impact"),
-]
-
-
-def _scheme_rows(_period) -> list[dict]:
-    fields = [column.name for column in SCHEME_COLUMNS]
-    return list(Scheme.objects.values(*fields))
-
-
-def _load_schemes(job: ImportJob) -> None:
-    found = _read_definitions(job, SCHEME_COLUMNS, Scheme, "code")
-    if job.report.ok:
-        _save_definitions(job, Scheme, "code", found)
-
-
-SCHEMES = ImportKind(
+SCHEMES = _definitions(
+    model=Scheme,
+    key="code",
+    columns=[
+        Column("code", required=True, max_length=20),
+        Column("priority", "choice", required=True, choices=tuple(Scheme.Priority.choices)),
+        Column("condition", "choice", required=True, choices=tuple(Scheme.Condition.choices)),
+        Column("condition_text", max_length=200),
+        Column("description", required=True),
+        Column("impact"),
+    ],
     name="ibcf-schemes",
     title="iBCF schemes",
-    columns=SCHEME_COLUMNS,
-    template_rows=_scheme_rows,
-    load=_load_schemes,
     order=43,
-    per_period=False,
     description=(
         "One row per scheme, in the plan's order: code (iBCF1, iBCF2, ...), priority (Protect, Sustain, "
         "Invest and Improve), condition (the primary grant condition: Meeting social care needs, Reducing "
@@ -163,40 +168,32 @@ SCHEMES = ImportKind(
 
 # --- Plan versions ---------------------------------------------------------------------------------
 
-VERSION_COLUMNS = [
-    Column("name", required=True, max_length=100),
-    Column("date", required=True, max_length=10),
-    Column("source"),
-]
 
-
-def _version_rows(_period) -> list[dict]:
+def _version_rows() -> list[dict]:
     return [
         {"name": version.name, "date": version.date.isoformat(), "source": version.source}
         for version in PlanVersion.objects.all()
     ]
 
 
-def _load_versions(job: ImportJob) -> None:
-    found = _read_definitions(job, VERSION_COLUMNS, PlanVersion, "name")
-    numbers = {row.get("name", "").upper(): number for number, row in reversed(job.rows)}
-    for name, values in found.items():
+def _version_dates(job: ImportJob, found: dict[str, tuple[int, dict]]) -> None:
+    for name, (number, values) in found.items():
         try:
             values["date"] = date.fromisoformat(values["date"])
         except ValueError:
-            job.report.add(numbers[name.upper()], "date", f"{name}: {values['date']!r} is not a date like 2017-07-10")
-    if job.report.ok:
-        _save_definitions(job, PlanVersion, "name", found, ordered=False)
+            job.report.add(number, "date", f"{name}: {values['date']!r} is not a date like 2017-07-10")
 
 
-VERSIONS = ImportKind(
+VERSIONS = _definitions(
+    model=PlanVersion,
+    key="name",
+    columns=[Column("name", required=True, max_length=100), Column("date", required=True), Column("source")],
+    ordered=False,
+    prepare=_version_dates,
+    rows=_version_rows,
     name="ibcf-plan-versions",
     title="iBCF plan versions",
-    columns=VERSION_COLUMNS,
-    template_rows=_version_rows,
-    load=_load_versions,
     order=44,
-    per_period=False,
     description=(
         "One row per version of the plan as agreed or reported: name (e.g. July 2017 plan), date (when it was "
         "agreed or reported, like 2017-07-10: a period shows the latest version dated on or before its "
@@ -207,31 +204,17 @@ VERSIONS = ImportKind(
 
 # --- Acute systems ---------------------------------------------------------------------------------
 
-SYSTEM_COLUMNS = [
-    Column("name", required=True, max_length=40),
-    Column("label", required=True, max_length=200),
-    Column("ccgs", max_length=300),
-]
-
-
-def _system_rows(_period) -> list[dict]:
-    return list(AcuteSystem.objects.values("name", "label", "ccgs"))
-
-
-def _load_systems(job: ImportJob) -> None:
-    found = _read_definitions(job, SYSTEM_COLUMNS, AcuteSystem, "name")
-    if job.report.ok:
-        _save_definitions(job, AcuteSystem, "name", found)
-
-
-SYSTEMS = ImportKind(
+SYSTEMS = _definitions(
+    model=AcuteSystem,
+    key="name",
+    columns=[
+        Column("name", required=True, max_length=40),
+        Column("label", required=True, max_length=200),
+        Column("ccgs", max_length=300),
+    ],
     name="ibcf-acute-systems",
     title="iBCF acute systems",
-    columns=SYSTEM_COLUMNS,
-    template_rows=_system_rows,
-    load=_load_systems,
     order=46,
-    per_period=False,
     description=(
         "One row per acute hospital system the plan's money is split by, in printed order: name, label (as "
         "printed) and ccgs (the clinical commissioning groups it covers, separated by commas). The split "

@@ -48,8 +48,9 @@ class _Layout:
 
     @property
     def columns(self) -> list[Column]:
-        version = [Column("version", required=True)] if self.versioned else []
-        key, year = Column(self.key, required=True), Column("year", required=True, max_length=30)
+        version = [Column("version", required=True, max_length=100)] if self.versioned else []
+        key = Column(self.key, required=True, max_length=200)  # a printed figure's subject by default
+        year = Column("year", required=True, max_length=30)
         return [*version, key, year, Column("amount", "money", required=True), *printed.COLUMNS]
 
     @property
@@ -84,12 +85,12 @@ def _read(job: ImportJob, layout: _Layout, names: dict[str, str]):
     problem reported. `names`: what a printed figure may add up (upper case -> its name)."""
     items = {name.upper(): pk for pk, name in layout.items.objects.values_list("pk", layout.attr)}
     versions = {v.name.upper(): v for v in PlanVersion.objects.all()} if layout.versioned else {}
-    reports = printed.periods()
+    reports, columns = printed.periods(), layout.columns
     records: dict[tuple, int] = {}
     first_seen: dict[tuple, int] = {}
     found: list[printed.Printed] = []
     for number, row in job.rows:
-        cells = read_cells(number, row, layout.columns, job.report, label=row.get(layout.key, ""))
+        cells = read_cells(number, row, columns, job.report, label=row.get(layout.key, ""))
         if cells is None:
             continue
         version = versions.get(cells["version"].upper()) if layout.versioned else None

@@ -116,7 +116,7 @@ def check(job: ImportJob, printed: list[Printed], figures: Callable[[Any], Figur
     up to (`figures(scope)`). The notes of an earlier import of the same figures are replaced."""
     for figure in printed:
         FidelityNote.objects.filter(
-            period=figure.period, source=figure.source, subject=figure.subject[:200], column=figure.column
+            period=figure.period, source=figure.source, subject=figure.subject, column=figure.column
         ).delete()
     by_scope: dict[Any, Figures] = {}
     for figure in printed:
@@ -128,7 +128,7 @@ def check(job: ImportJob, printed: list[Printed], figures: Callable[[Any], Figur
             report=job.report,
             source=figure.source,
             row=figure.row,
-            subject=figure.subject[:200],
+            subject=figure.subject,
             column=figure.column,
             printed=figure.amount,
             computed=computed.pence,

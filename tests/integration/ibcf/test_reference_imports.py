@@ -191,12 +191,14 @@ def test_bad_amounts_are_named_by_row_and_column_and_nothing_is_saved(demo, kind
 
 
 def test_bad_printed_figures_are_named_by_row_and_column(demo):
+    long_code = "+".join(["iBCF1"] * 40)  # every part a scheme, but no subject the notes can keep
     text = _header("ibcf-plan") + (
         "July 2017 plan,TOTAL+iBCF99,2017-18,1,Appendix 1,Total,100000,2017-18,2\n"
         "July 2017 plan,TOTAL,2019-20 to 2017-18,1,Appendix 1,Total,100000,2017-18,2\n"
         "July 2017 plan,TOTAL,2017-18,1,Appendix 1,Total,100000,2017-18,12\n"
         "July 2017 plan,TOTAL,2017-18,1,Appendix 1,Total,100000,,\n"
         "July 2017 plan,TOTAL,2017-18,1,Appendix 1,Total,-5,2017-18,2\n"
+        f"July 2017 plan,{long_code},2017-18,1,Appendix 1,,,2017-18,2\n"
     )
     assert _refused("ibcf-plan", text) == [
         "Row 2, code: 'TOTAL+iBCF99' names nothing this file adds up",
@@ -204,6 +206,7 @@ def test_bad_printed_figures_are_named_by_row_and_column(demo):
         "Row 4, report_period: There is no Period 12 of 2017-18",
         "Row 5, report_period: give the report (report_year and report_period) the figure is printed for",
         "Row 6, rounded_to: give the unit the paper rounds to, like 1000 or 100000",
+        f"Row 7, code: {long_code}: keep it under 200 characters",
     ]
 
 

@@ -6,13 +6,13 @@ class IbcfConfig(AppConfig):
     verbose_name = "Improved Better Care Fund"
 
     def ready(self) -> None:
-        from ascweb.registry import DemoLoader, PeriodPage, ScaleGenerator, registry
-        from ibcf import exports, imports, scale
-        from ibcf.demo_loader import load_ibcf
+        from ascweb.registry import DemoData, PeriodPage, ScaleGenerator, registry
+        from ibcf import amounts, exports, imports, reference, scale
 
         exports.register()
-        registry.add_import_kind(imports.KIND)
+        for kind in [imports.KIND, *reference.KINDS, *amounts.KINDS]:
+            registry.add_import_kind(kind)
         # after the reserves (order 40): the iBCF carry-forward links to the iBCF reserve
-        registry.add_demo_loader(DemoLoader("ibcf", load_ibcf, order=41))
+        registry.add_demo_data(DemoData("ibcf", manifest="ibcf.toml", order=41))
         registry.add_period_page(PeriodPage("iBCF", "ibcf", order=40))
         registry.add_scale_generator(ScaleGenerator("iBCF", scale.generate, order=41))

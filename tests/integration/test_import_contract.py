@@ -30,6 +30,13 @@ GOOD_ROW = {
     "outturn": "2016-17,EHP-SD,,1,1",
     "budget-profile": "2018-19,Straight twelfths,,,,",
     "area-assignments": "lead,MFHR",
+    "ibcf-grant-streams": "WPG,Winter pressures grant,Winter pressures grant,,",
+    "ibcf-grants": "SB2017,2020-21,1,,,,,",
+    "ibcf-schemes": "iBCF12,Protect,Meeting social care needs,,A new scheme,",
+    "ibcf-plan-versions": "Period 11 plan,2018-04-01,",
+    "ibcf-plan": "Period 10 plan,iBCF1,2020-21,1,,,,,",
+    "ibcf-acute-systems": "North,North (North CCG),",
+    "ibcf-acute-split": "July 2017 plan,Eastern,2020-21,1,,,,,",
 }
 PER_PERIOD = [name for name in GOOD_ROW if registry.import_kinds[name].per_period]
 

@@ -1,6 +1,22 @@
 """iBCF plan arithmetic: totals per year, the Balance line, and what changed between versions."""
 
-from ibcf.calculations import Change, PlanAgainstSpend, balance, plan_changes, records_nothing, year_totals
+import pytest
+
+from ibcf.calculations import (
+    Change,
+    PlanAgainstSpend,
+    Sum,
+    add_up,
+    balance,
+    combine,
+    figures_by_year,
+    plan_changes,
+    records_nothing,
+    start_year,
+    total_by_year,
+    year_totals,
+    years_in,
+)
 
 TENTH = 10_000_000  # £0.1m in pence
 
@@ -49,3 +65,42 @@ def test_an_update_with_no_figure_and_no_text_records_nothing():
     assert not records_nothing(0, None, "")  # nil spend is a figure
     assert not records_nothing(None, -1, "")
     assert not records_nothing(None, None, "Started")
+
+
+# --- What a printed figure is checked against ---------------------------------------------------
+
+
+def test_figures_count_the_stored_figures_they_add_up():
+    figures = figures_by_year([("SB2017", 2017, 1_856_100_000), ("SR2015", 2017, 188_500_000), ("SR2015", 2020, 5)])
+    assert figures["SB2017"] == {2017: Sum(1_856_100_000, 1)}
+    assert total_by_year(figures) == {2017: Sum(2_044_600_000, 2), 2020: Sum(5, 1)}
+    assert add_up(figures, ["SB2017", "SR2015"], [2017, 2018, 2019]) == Sum(2_044_600_000, 2)
+    assert add_up(figures, ["SB2017"], [2018]) == Sum()  # no figure that year adds nothing
+
+
+def test_taking_one_row_from_another_keeps_every_term():
+    plan, funding = {2017: Sum(204 * TENTH, 11)}, {2017: -Sum(2_044_600_000, 2), 2020: -Sum(5, 1)}
+    assert combine(plan, funding) == {2017: Sum(-4_600_000, 13), 2020: Sum(-5, 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("2017-18", [2017]),
+        (" 2019-20 ", [2019]),
+        ("1999-00", [1999]),
+        ("2017-18 to 2019-20", [2017, 2018, 2019]),
+        ("2017-18 to 2017-18", [2017]),
+        ("2019-20 to 2017-18", None),  # backwards
+        ("2017-19", None),
+        ("2017/18", None),
+        ("2017-18 to", None),
+        ("to 2017-18", None),
+        ("", None),
+        ("２０１７-18", None),  # other scripts' digits
+    ],
+)
+def test_the_years_a_figure_covers(text, years):
+    assert years_in(text) == years
+    if years and " to " not in text:
+        assert start_year(text) == years[0]

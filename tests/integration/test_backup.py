@@ -8,7 +8,14 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-TABLES = ["finance_lineforecast", "finance_reportingline", "finance_period", "finance_fidelitynote"]
+TABLES = [
+    "finance_lineforecast",
+    "finance_reportingline",
+    "ascweb_period",
+    "ascweb_fidelitynote",
+    "reserves_reserveposition",
+    "savings_savingforecast",
+]
 
 
 def _rows(cursor, table: str) -> list[tuple]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from ascweb.importing import Column
 from ascweb.models import Period
 from ascweb.printed import PrintedTotals, printed_totals_kind
+from ascweb.registry import ImportKind
 from reserves.calculations import CapitalFigures, ReserveFigures
 from reserves.imports import CAPITAL_SOURCE, RESERVES_SOURCE
 from reserves.models import CapitalPosition, Reserve, ReservePosition
@@ -47,9 +48,20 @@ def _schemes(period: Period) -> Held:
     }
 
 
-def _printed_totals(
-    *, prefix: str, items: str, unknown: str, held: Callable[[Period], Held], groups: dict, names: tuple[str, ...]
-) -> PrintedTotals:
+def _kind(
+    *,
+    source: str,
+    statement: str,
+    items: str,
+    item: str,
+    held: Callable[[Period], Held],
+    groups: dict[str, tuple[str, ...]],
+    names: tuple[str, ...],
+    **kind,
+) -> ImportKind:
+    """The printed figures kind of a statement (`source` its notes' source, `statement` what a
+    paper calls it) whose `items` (one: `item`) are `held` at a period, by code and in `groups`."""
+
     def members(period: Period) -> dict[str, frozenset]:
         found = held(period)
         codes = {code.upper(): frozenset({pk}) for pk, (code, _group, _figures) in found.items()}
@@ -71,10 +83,10 @@ def _printed_totals(
 
         return of
 
-    return PrintedTotals(
-        prefix=prefix,
+    totals = PrintedTotals(
+        prefix=f"{source}, ",
         items=items,
-        unknown=unknown,
+        unknown=f"{item} in this period's {statement}, or {', '.join(groups)}",
         members=members,
         figure=figure,
         figure_column="figures",
@@ -82,57 +94,42 @@ def _printed_totals(
         sums=sums,
         extra=(Column("figures", max_length=100),),
     )
+    description = (
+        f"One row per figure the period's papers print about the {statement}, to check it against its rows (it is "
+        "never stored): source (where the paper prints it, like 'Period 10 report, paragraph 2.10.2'), subject and "
+        f"column as the paper heads them, printed in pounds, {items} (the codes of the {items} it adds up, or "
+        f"{', '.join(groups)}, separated by semicolons; blank where no row corresponds to it, with a comment saying "
+        f"so), figures (which of their figures it adds up: {', '.join(names)}; several joined by +), printed_as "
+        "(Unsigned where prose prints an amount without its sign), rounded_to (the unit printed: 1000 for £m to 3 "
+        "decimals, the default; 100000 for '10.9') and comment. A figure that does not add up is recorded as a "
+        "fidelity note; a figure imported again replaces its note."
+    )
+    return printed_totals_kind(totals, description=description, **kind)
 
 
-_LAYOUT = (
-    "source (where the paper prints it, like 'Period 10 report, paragraph 2.10.2'), subject and column as the "
-    "paper heads them, printed in pounds, {items} ({what}, separated by semicolons; blank where no row of the "
-    "statement corresponds to it, with a comment saying so), figures (which of their figures it adds up: "
-    "{names}; several joined by +), printed_as (Unsigned where prose prints an amount without its sign), "
-    "rounded_to (the unit printed: 1000 for £m to 3 decimals, the default; 100000 for '10.9') and comment. "
-    "A figure that does not add up is recorded as a fidelity note; a figure imported again replaces its note."
-)
-
-RESERVES = printed_totals_kind(
-    _printed_totals(
-        prefix=f"{RESERVES_SOURCE}, ",
-        items="reserves",
-        unknown="a reserve or provision in this period's statement, TOTAL RESERVES, TOTAL PROVISIONS or TOTAL",
-        held=_reserves,
-        groups=RESERVE_GROUPS,
-        names=RESERVE_FIGURES,
-    ),
+RESERVES = _kind(
+    source=RESERVES_SOURCE,
+    statement="reserves and provisions statement",
+    items="reserves",
+    item="a reserve or provision",
+    held=_reserves,
+    groups=RESERVE_GROUPS,
+    names=RESERVE_FIGURES,
     name="reserves-printed",
     title="reserves printed figures",
     order=51,
     shown_at="reserves",
-    description="One row per figure the period's papers print about the reserves and provisions, to check it "
-    "against the statement (it is never stored): "
-    + _LAYOUT.format(
-        items="reserves",
-        what="the codes of the reserves and provisions it adds up, or TOTAL RESERVES, TOTAL PROVISIONS or TOTAL",
-        names=", ".join(RESERVE_FIGURES),
-    ),
 )
-
-CAPITAL = printed_totals_kind(
-    _printed_totals(
-        prefix=f"{CAPITAL_SOURCE}, ",
-        items="schemes",
-        unknown="a scheme in this period's capital programme, or TOTAL",
-        held=_schemes,
-        groups=CAPITAL_GROUPS,
-        names=CAPITAL_FIGURES,
-    ),
+CAPITAL = _kind(
+    source=CAPITAL_SOURCE,
+    statement="capital programme",
+    items="schemes",
+    item="a scheme",
+    held=_schemes,
+    groups=CAPITAL_GROUPS,
+    names=CAPITAL_FIGURES,
     name="capital-printed",
     title="capital printed figures",
     order=61,
     shown_at="capital",
-    description="One row per figure the period's papers print about the capital programme, to check it against "
-    "the programme (it is never stored): "
-    + _LAYOUT.format(
-        items="schemes",
-        what="the codes of the schemes it adds up, or TOTAL for every scheme",
-        names=", ".join(CAPITAL_FIGURES),
-    ),
 )

@@ -235,8 +235,8 @@ def test_a_printed_figure_may_add_up_several_figures_of_several_rows(reports):
             + "P,all,usage,1,TOTAL,proposed_usage,,0,\n"  # a unit of nothing
             + "P,all,twice,x,TOTAL,proposed_usage,,,\n",  # not an amount
             [
-                "Row 2, reserves: all balance: 'RES-NOPE' is not a reserve or provision in this period's statement, "
-                "TOTAL RESERVES, TOTAL PROVISIONS or TOTAL",
+                "Row 2, reserves: all balance: 'RES-NOPE' is not a reserve or provision in this period's reserves and "
+                "provisions statement, or TOTAL PROVISIONS, TOTAL RESERVES, TOTAL",
                 "Row 3, figures: all closing: say which figures it adds up: balance_1_april, proposed_usage, "
                 "balance_31_march, or several joined by +",
                 "Row 4, comment: quoted usage: say why the reserves it is made of are not known",
@@ -271,6 +271,6 @@ def test_a_reserve_code_not_in_the_periods_statement_is_refused(reports):
     """Period 2 printed no Improved Better Care Fund reserve: its figures cannot be summed there."""
     text = PRINTED_HEADER.format(items="reserves") + "P,ibcf,usage,1,RES-IBCF,proposed_usage,,,\n"
     assert problems(import_file("reserves-printed", text, year="2017-18", number=2)) == [
-        "Row 2, reserves: ibcf usage: 'RES-IBCF' is not a reserve or provision in this period's statement, "
-        "TOTAL RESERVES, TOTAL PROVISIONS or TOTAL"
+        "Row 2, reserves: ibcf usage: 'RES-IBCF' is not a reserve or provision in this period's reserves and "
+        "provisions statement, or TOTAL PROVISIONS, TOTAL RESERVES, TOTAL"
     ]

@@ -42,3 +42,8 @@ def check_printed(
     """A printed total against the sum of its rounded terms, each printed to `unit_pence`
     (£1,000 in the committee tables; £1m or £0.1m in prose such as 'the required £47m')."""
     return PrintedCheck(printed, computed, rounding_tolerance(rounded_terms, unit_pence))
+
+
+def printed_value(printed: int, computed: int, *, magnitude: bool) -> int:
+    """What to compare a printed figure with: prose prints amounts unsigned ('£3.874m')."""
+    return abs(computed) if magnitude else computed

@@ -5,9 +5,11 @@
 1. the roles, and the demo users of `users.toml` (created, or given back their role and
    printed password where either was changed);
 2. each app's manifest (ascweb.registry.DemoData, in order): its files in the order listed,
-   each run as its import kind by the demo lead; a file already imported (an ImportRecord of
-   the same kind, checksum and period) is skipped, so loading again changes nothing, and
-   figures edited since are kept. Any problem in a file stops the load and nothing is kept;
+   each run as its import kind by the demo lead (as printed, and `printed_in` the paper where
+   the manifest says so: the notes of a file's printed totals name it); a file already imported
+   (an ImportRecord of the same kind, checksum and period) is skipped, so loading again changes
+   nothing, and figures edited since are kept. Any problem in a file stops the load and nothing
+   is kept;
 3. `periods.toml`: each period's committee meeting, and publishing (through the lifecycle
    service, so its hooks run) of those marked `publish = true`. Files can only be imported
    into an open period, hence publishing last.
@@ -25,7 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ascweb import permissions
-from ascweb.registry import DemoData, DemoLoader, registry
+from ascweb.registry import DemoData, registry
 
 # The papers are loaded as printed: a variance they leave unexplained is not refused for want
 # of an explanation (the period's `source-gaps` file records it as a fidelity note instead).
@@ -49,6 +51,7 @@ class DemoFile:
     path: str  # relative to data/norfolk/
     year: str = ""  # per-period kinds only
     period: int | None = None
+    printed_in: str = ""  # where the paper prints the file's figures: its printed totals' notes say so
 
 
 def data_dir() -> Path:
@@ -71,7 +74,7 @@ def demo_credentials() -> list[tuple[str, str, str]]:
 
 def manifest(name: str) -> list[DemoFile]:
     return [
-        DemoFile(entry["kind"], entry["path"], entry.get("year", ""), entry.get("period"))
+        DemoFile(entry["kind"], entry["path"], entry.get("year", ""), entry.get("period"), entry.get("printed_in", ""))
         for entry in _toml(name)["file"]
     ]
 
@@ -80,15 +83,8 @@ def manifest(name: str) -> list[DemoFile]:
 def load_demo(say: Callable[[str], None] = lambda _message: None) -> None:
     permissions.sync_roles()
     lead = _users()
-    imported = 0
-    parts: list[DemoData | DemoLoader] = [*registry.demo_data, *registry.demo_loaders]
-    for part in sorted(parts, key=lambda p: p.order):
-        if isinstance(part, DemoData):
-            imported += len(load_files(part, lead, say))
-        elif imported:
-            # A part still loaded by code cannot tell what it loaded before (and writes history
-            # rows each time): it runs with a load that imported files, i.e. the first one.
-            part.load(say)
+    for part in registry.demo_data:  # in order
+        load_files(part, lead, say)
     _periods(lead, say)
 
 
@@ -134,6 +130,7 @@ def load_files(data: DemoData, lead: User, say: Callable[[str], None] = lambda _
             number=entry.period,
             threshold=AS_PRINTED,
             as_printed=True,
+            printed_in=entry.printed_in,
         )
         if not report.ok:
             raise DemoDataProblem(f"{entry.path}: " + "; ".join(str(problem) for problem in report.problems))

@@ -21,11 +21,12 @@ def check_printed_total(
     sums: str = "lines",
     unit_pence: int = PENCE_PER_THOUSAND,
     comment: str = "",
-) -> None:
+) -> str:
     """One printed total from a file against what its rows add up to: a line for the lead in
     the import's report, and a FidelityNote where it is not exact (rounding or an error).
     `unit_pence`: what the paper rounded to (its £1,000 tables by default); `computed` None:
-    the sources do not give the rows it is made of, so it is recorded as a gap, unchecked."""
+    the sources do not give the rows it is made of, so it is recorded as a gap, unchecked.
+    Returns the check's kind (exact, rounding, error or gap)."""
     if computed is None:
         check, kind = PrintedCheck(printed, 0, 0), FidelityNote.Kind.GAP
         report.notes.append(
@@ -52,3 +53,4 @@ def check_printed_total(
             kind=kind,
             comment=comment,
         )
+    return kind

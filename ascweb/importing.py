@@ -267,6 +267,18 @@ def read_cells(number: int, row: dict[str, str], columns: Iterable[Column], repo
     return None
 
 
+LIST_SEPARATOR = ";"  # between the items of a list in a cell (aliases, the codes a row names)
+
+
+def split_list(text: str) -> list[str]:
+    """A list cell's items, trimmed, blanks dropped, in order."""
+    return [item.strip() for item in text.split(LIST_SEPARATOR) if item.strip()]
+
+
+def join_list(items: Iterable[str]) -> str:
+    return f"{LIST_SEPARATOR} ".join(items)
+
+
 def pounds_text(pence: int | None) -> str:
     """Plain pounds for a CSV cell, exact: 111098000 -> '1110980', -7687000050 -> '-76870000.50'."""
     if pence is None:

@@ -10,6 +10,7 @@ its changes carry the file's name into the audit trail.
 This module holds the runner and the shared writers for per-period figures.
 """
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +39,7 @@ class ImportJob:
     period: Period | None
     threshold: int
     as_printed: bool = False  # the file records a published paper: what it left out is accepted
+    printed_in: str = ""  # where that paper prints the file's figures ("Period 10 report, Appendix E")
 
     @property
     def rows(self):
@@ -61,12 +63,15 @@ def run_import(
     publish: bool = False,
     threshold: int = 0,
     as_printed: bool = False,
+    printed_in: str = "",
 ) -> Report:
     """Load an upload (ascweb.importing.read_file) as `kind`: every problem reported, nothing
     written unless there are none. `user` is the lead uploading, or None from a command.
     `as_printed`: the file records a paper as it was published (the demo data set), so a value
     the paper left out and a kind would otherwise ask for (an off-target saving's recovery
-    action) is accepted and noted in the report; malformed values are refused as ever."""
+    action) is accepted and noted in the report; malformed values are refused as ever.
+    `printed_in`: where the paper prints the file's figures (the demo's manifest says): a kind
+    files the notes of the printed totals in the file under it, not under the file's name."""
     if user is not None and not permissions.can_manage_periods(user):
         raise PermissionDenied("Only a finance lead can import figures")
     report = Report()
@@ -75,7 +80,7 @@ def run_import(
     period = _period(kind, user, year_code, number, upload.filename, report) if kind.per_period else None
     if kind.per_period and period is None:
         return report
-    kind.load(ImportJob(kind, user, upload, report, period, threshold, as_printed))
+    kind.load(ImportJob(kind, user, upload, report, period, threshold, as_printed, printed_in))
     report.problems.sort(key=lambda problem: problem.row or 0)  # stable: columns stay in file order
     if not report.ok:
         transaction.set_rollback(True)  # a year or period created above is not kept either
@@ -178,3 +183,24 @@ def rows_by_code(job: ImportJob, columns: list[Column], objects: dict[str, Any],
         if values is not None:
             found[target] = values
     return found
+
+
+def first_rows(
+    job: ImportJob, columns: list[Column], key: Callable[[dict], Hashable], column: str, shown: tuple[str, ...] = ()
+):
+    """(row number, key, values) of each row whose cells are good and whose key (what the row is
+    about, from its cells as written) was not seen in a row before; bad cells and repeats are
+    reported, a repeat on `column` (named by the `shown` columns' cells, `column`'s by default)."""
+    seen: dict[Hashable, int] = {}
+    for number, row in job.rows:
+        name = key(row)
+        if not any(name if isinstance(name, tuple) else (name,)):  # no key: read_cells says what is missing
+            name = ("row", number)
+        if name in seen:
+            named = " ".join(row[c] for c in shown or (column,))
+            job.report.add(number, column, f"{named} appears twice (first at row {seen[name]})")
+            continue
+        seen[name] = number
+        values = read_cells(number, row, columns, job.report, label=row.get("code") or row.get("name", ""))
+        if values is not None:
+            yield number, name, values

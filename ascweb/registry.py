@@ -99,16 +99,6 @@ class DemoData:
 
 
 @dataclass(frozen=True)
-class DemoLoader:
-    """Transitional: a part of the demo data set still loaded by code, until its app's data
-    are import files (DemoData). Runs among the DemoData parts by `order`."""
-
-    name: str
-    load: Callable[[Callable[[str], None]], None]
-    order: int
-
-
-@dataclass(frozen=True)
 class DashboardPanel:
     """A dashboard section: `context(period, user)` returns the template's context, or None
     when the panel has nothing to show for that period."""
@@ -186,7 +176,6 @@ class Registry:
     period_pages: list[PeriodPage] = field(default_factory=list)
     export_tables: dict[str, ExportTable] = field(default_factory=dict)
     demo_data: list[DemoData] = field(default_factory=list)
-    demo_loaders: list[DemoLoader] = field(default_factory=list)
     dashboard_panels: list[DashboardPanel] = field(default_factory=list)
     scale_generators: list[ScaleGenerator] = field(default_factory=list)
 
@@ -225,11 +214,6 @@ class Registry:
             self.demo_data.append(data)
             self.demo_data.sort(key=lambda d: d.order)
 
-    def add_demo_loader(self, loader: DemoLoader) -> None:
-        if loader.name not in {existing.name for existing in self.demo_loaders}:
-            self.demo_loaders.append(loader)
-            self.demo_loaders.sort(key=lambda d: d.order)
-
     def add_dashboard_panel(self, panel: DashboardPanel) -> None:
         if panel.name not in {existing.name for existing in self.dashboard_panels}:
             self.dashboard_panels.append(panel)
@@ -246,10 +230,3 @@ class Registry:
 
 
 registry = Registry()
-
-
-def load_demo_data(say: Callable[[str], None] = lambda _message: None) -> None:
-    """Kept for callers not yet moved to ascweb.demo.load_demo (the same thing)."""
-    from ascweb.demo import load_demo
-
-    load_demo(say)

@@ -16,6 +16,7 @@ from typing import Any
 
 from ascweb.importing import Column, read_cells
 from ascweb.imports import ImportJob
+from ascweb.reference import save_rows
 from ascweb.registry import ImportKind
 from ibcf import printed
 from ibcf.calculations import Figures, combine, figures_by_year, start_year, total_by_year
@@ -29,7 +30,6 @@ from ibcf.models import (
     SchemeAllocation,
     year_code,
 )
-from ibcf.reference import save_rows
 
 TOTAL, CHANGE, FUNDING, BALANCE = "TOTAL", "CHANGE", "FUNDING", "BALANCE"
 

@@ -6,9 +6,6 @@ sign: negative draws on the reserve). Slippage = current capital budget - foreca
 
 from dataclasses import dataclass
 
-from ascweb.calculations import PrintedCheck, rounding_tolerance
-from ascweb.money import PENCE_PER_MILLION
-
 
 @dataclass(frozen=True)
 class ReserveFigures:
@@ -40,15 +37,3 @@ class CapitalFigures:
             self.forecast_outturn + other.forecast_outturn,
             self.next_year_draft + other.next_year_draft,
         )
-
-
-def printed_unit(printed: str) -> int:
-    """The rounding unit of a figure printed in £m, in pence: '4.157' -> £1,000; '9.1' -> £100,000."""
-    raw = printed.strip().strip("()").lstrip("-")
-    decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
-    return PENCE_PER_MILLION // 10**decimals
-
-
-def check_printed_in(printed: int, computed: int, rounded_terms: int, unit_pence: int) -> PrintedCheck:
-    """ascweb.calculations.check_printed for figures printed to another unit than £1,000."""
-    return PrintedCheck(printed, computed, rounding_tolerance(rounded_terms, unit_pence))

@@ -8,11 +8,15 @@ scheme the file leaves out keeps this period's figures as they are.
 
 A row whose code is TOTAL (for reserves also TOTAL PROVISIONS and TOTAL RESERVES) is a printed
 total, as the papers print it: it is checked against the sum of the period's rows after the
-import and recorded as a fidelity note where it differs, never stored.
+import and recorded as a fidelity note where it differs, never stored. Other figures the papers
+print about the statements (closing balances, figures quoted in the text) are checked by the
+printed figures kinds (reserves.imports_printed).
 """
 
 import dataclasses
 from dataclasses import dataclass
+
+from django.db.models import Q
 
 from ascweb.fidelity import check_printed_total
 from ascweb.importing import Column, read_cells
@@ -75,12 +79,16 @@ def _read_totals(job: ImportJob, printed, columns: list[Column]) -> list[tuple[i
     return read
 
 
-def _check_totals(job: ImportJob, source: str, read, computed_rows) -> None:
+def _check_totals(job: ImportJob, source: str, totals: dict[str, PrintedTotal], read, computed_rows) -> None:
     """Compare each printed total with the period's rows (now imported); notes for the lead,
-    and a FidelityNote where it is not exact. This statement's earlier import notes for the
-    period are replaced: the figures they were about have just been re-imported."""
+    and a FidelityNote where it is not exact, filed under where the paper prints them (the
+    job's `printed_in`) or else the file. This statement's earlier notes of its totals from an
+    import are replaced: the figures they were about have just been re-imported."""
     period = job.period
-    FidelityNote.objects.filter(period=period, source__startswith=f"{source}, import of ").delete()
+    filed = f"{source}, {job.printed_in or f'import of {job.upload.filename}'}"
+    earlier = Q(source__startswith=f"{source}, import of ") | Q(source=filed)
+    labels = {total.label for total in totals.values()}
+    FidelityNote.objects.filter(earlier, period=period, subject__in=labels).delete()
     by_label = {row.label: row for row in computed_rows}
     for number, total, values in read:
         computed_row = by_label.get(total.label)
@@ -90,7 +98,7 @@ def _check_totals(job: ImportJob, source: str, read, computed_rows) -> None:
             check_printed_total(
                 period=period,
                 report=job.report,
-                source=f"{source}, import of {job.upload.filename}",
+                source=filed,
                 row=number,
                 subject=total.label,
                 column=column.replace("_", " "),
@@ -166,7 +174,7 @@ def _load_reserves(job: ImportJob) -> None:
         for reserve, row in found.items()
     }
     apply_positions(job, ReservePosition, "reserve", values)
-    _check_totals(job, RESERVES_SOURCE, totals, reserves_table(job.period) if totals else [])
+    _check_totals(job, RESERVES_SOURCE, RESERVE_TOTALS, totals, reserves_table(job.period) if totals else [])
 
 
 RESERVES = ImportKind(
@@ -221,7 +229,7 @@ def _load_capital(job: ImportJob) -> None:
         return
     values = {scheme.id: {name: row[name] for name in _CAPITAL_FIGURES} for scheme, row in found.items()}
     apply_positions(job, CapitalPosition, "scheme", values)
-    _check_totals(job, CAPITAL_SOURCE, totals, capital_table(job.period) if totals else [])
+    _check_totals(job, CAPITAL_SOURCE, CAPITAL_TOTALS, totals, capital_table(job.period) if totals else [])
 
 
 CAPITAL = ImportKind(

@@ -1,8 +1,8 @@
 """Plugs reserves and provisions and the capital programme into the shared pages, exports,
-demo data and dashboard (called once from FinanceConfig.ready())."""
+demo data and dashboard (called once from ReservesConfig.ready())."""
 
 from ascweb.permissions import can_see_schedule_forms
-from ascweb.registry import DashboardPanel, DemoLoader, ExportTable, PeriodPage, registry
+from ascweb.registry import DashboardPanel, DemoData, ExportTable, PeriodPage, registry
 from reserves import selectors
 from reserves.tables import CapitalTable, MovementTable, ReservesTable
 
@@ -37,8 +37,7 @@ def reserves_panel(period, user) -> dict | None:
 
 
 def register() -> None:
-    from reserves.demo.loader import load_reserves_capital
-    from reserves.imports import CAPITAL, RESERVES
+    from reserves import imports, imports_printed, imports_reference
 
     registry.add_export_table(
         ExportTable(
@@ -68,11 +67,19 @@ def register() -> None:
             ),
         )
     )
-    registry.add_demo_loader(DemoLoader("reserves-capital", load_reserves_capital, order=40))
+    # after finance (10) and savings (30), before the iBCF (41): its carry-forward links to a reserve
+    registry.add_demo_data(DemoData("reserves", manifest="reserves.toml", order=40))
     registry.add_period_page(PeriodPage("Reserves and provisions", "reserves", order=50))
     registry.add_period_page(PeriodPage("Capital programme", "capital", order=60))
-    registry.add_import_kind(RESERVES)
-    registry.add_import_kind(CAPITAL)
+    for kind in (
+        imports_reference.RESERVES,
+        imports.RESERVES,
+        imports_printed.RESERVES,
+        imports_reference.SCHEMES,
+        imports.CAPITAL,
+        imports_printed.CAPITAL,
+    ):
+        registry.add_import_kind(kind)
     registry.add_dashboard_panel(
         DashboardPanel("Reserves movement", "reserves/reserves_panel.html", reserves_panel, 50)
     )

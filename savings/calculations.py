@@ -135,8 +135,3 @@ def forecast_problems(
             )
         )
     return problems
-
-
-def printed_value(printed: int, computed: int, *, magnitude: bool) -> int:
-    """What to compare a printed figure with: prose prints amounts unsigned ('£3.874m')."""
-    return abs(computed) if magnitude else computed

@@ -3,13 +3,13 @@ lead only, open period, all or nothing, recorded, audited): the forecasts, one r
 checked by the same rules as the officers' form (savings.calculations.forecast_problems); and
 the mitigations, savings outside the programme that offset its shortfall."""
 
-from ascweb.importing import Column
-from ascweb.imports import ImportJob, apply_positions, rows_by_code
+from ascweb.importing import Column, join_list, split_list
+from ascweb.imports import ImportJob, apply_positions, first_rows, rows_by_code
 from ascweb.registry import ImportKind
 from finance.forms import EXPLANATION_MAX
 from savings import selectors
 from savings.calculations import forecast_problems
-from savings.importing import first_rows, join_list, next_order, split_list, upsert
+from savings.importing import next_order, upsert
 from savings.models import Mitigation, Saving, SavingForecast, SavingTarget
 
 Status = SavingForecast.Status

@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from ascweb.importing import Column
-from ascweb.imports import ImportJob
+from ascweb.importing import Column, join_list, split_list
+from ascweb.imports import ImportJob, first_rows
 from ascweb.lifecycle import financial_year_for
 from ascweb.registry import ImportKind
-from savings.importing import first_rows, join_list, next_order, split_list, upsert
+from savings.importing import next_order, upsert
 from savings.models import Programme, Saving, SavingAlias, SavingTarget, Workstream
 
 # --- Programmes and workstreams -------------------------------------------------------------

@@ -24,6 +24,10 @@ GOOD_ROW = {
     "ibcf": "iBCF1,,1,1,",
     "reserves": "PROV-DD,,1,2,",
     "capital": "CAP-KIT,,1,2,3",
+    "reserves-list": "RES-NEW,A new reserve,Reserve,",
+    "capital-schemes": "CAP-NEW,A new scheme",
+    "reserves-printed": "A paper,a total,balance 1 april,1,,,,,not in the sources",
+    "capital-printed": "A paper,a total,programme,1,,,,,not in the sources",
     "printed-figures": "Test paper,STU-OP,,,,1,,",  # not what the lines add up to: one note
     "source-gaps": "Test paper,Appendix A,Variance @ Pd 7,,,Not in the sources",
     "reporting-lines": "STU-NEW,New line,Line,STU,99,,yes,no,",

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from ascweb.calculations import ERROR, EXACT, ROUNDING, check_printed, rounding_tolerance
+from ascweb.calculations import ERROR, EXACT, ROUNDING, check_printed, printed_value, rounding_tolerance
 from finance.calculations import (
     Figures,
     Node,
@@ -109,3 +109,8 @@ def test_check_printed_uses_the_unit_the_paper_printed():
     # a 0.500 difference in a table printed to £1,000 is an error
     assert check_printed(-6_842 * million // 1000, -7_342 * million // 1000, 7, unit_pence=100_000).kind == ERROR
     assert check_printed(5, 5, 1, unit_pence=100_000).kind == EXACT
+
+
+def test_printed_prose_is_compared_unsigned():
+    assert printed_value(387_400_000, -387_400_000, magnitude=True) == 387_400_000
+    assert printed_value(-387_400_000, 387_400_000, magnitude=False) == 387_400_000

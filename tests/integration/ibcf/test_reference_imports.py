@@ -87,7 +87,7 @@ def test_loading_the_demo_again_keeps_the_periods_updates_and_publication(demo):
     update.refresh_from_db()
     assert update.activity_progress == "Edited since the load"
     assert Period.objects.get(number=10).published_at == period.published_at
-    assert ImportRecord.objects.filter(via="demo", period=period).count() == 1
+    assert ImportRecord.objects.filter(via="demo", period=period, kind="iBCF scheme updates").count() == 1
 
 
 # --- Reference definitions --------------------------------------------------------------------------

@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from ascweb.demo import load_demo
 from ascweb.models import FidelityNote, Period
-from ascweb.registry import load_demo_data
 from savings import selectors
 from savings.models import Mitigation, Saving, SavingAlias, SavingForecast, SavingTarget
 
@@ -100,12 +100,12 @@ def test_the_papers_arithmetic_is_checked_and_the_mismatches_recorded(demo):
 def test_loading_again_changes_nothing_and_keeps_edits(demo):
     models = (Saving, SavingAlias, SavingTarget, SavingForecast, Mitigation, FidelityNote)
     counts = [m.objects.count() for m in models]
-    load_demo_data()
+    load_demo()
     assert [m.objects.count() for m in models] == counts
     edited = SavingForecast.objects.get(saving__code="ASC007", period__number=10)
     edited.forecast = _m("-1.400")
     edited.save()
-    load_demo_data()
+    load_demo()
     assert SavingForecast.objects.get(pk=edited.pk).forecast == _m("-1.400")
 
 

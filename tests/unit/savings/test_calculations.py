@@ -61,11 +61,6 @@ def test_a_forecast_short_of_its_target_must_be_off_target(target, forecast, off
     assert calc.needs_off_target(target, forecast) is off
 
 
-def test_printed_prose_is_compared_unsigned():
-    assert calc.printed_value(387_400_000, -387_400_000, magnitude=True) == 387_400_000
-    assert calc.printed_value(-387_400_000, 387_400_000, magnitude=False) == 387_400_000
-
-
 def _problems(target, forecast, off_target, explanation="", recovery_action=""):
     return calc.forecast_problems(
         target, forecast, off_target=off_target, explanation=explanation, recovery_action=recovery_action

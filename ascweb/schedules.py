@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from ascweb import periods
 from ascweb.fields import AmountField, VersionField, text_field, version_name
@@ -26,7 +25,7 @@ from ascweb.models import Period, Versioned
 from ascweb.money import format_pounds
 from ascweb.permissions import can_edit_schedules, can_see_schedule_forms
 from ascweb.versioning import Edit, save_edits
-from ascweb.views_edit import saved_message, submit
+from ascweb.views_edit import saved, submit
 
 
 @dataclass(frozen=True)
@@ -215,8 +214,9 @@ def schedule_edit(
         lambda form: save(user=request.user, period=period, entries=form.edits()),
     )
     if submission.changed is not None:
-        messages.success(request, saved_message(schedule.what, submission.changed, schedule.noun))
-        return redirect(schedule.page, period.year.code, period.number)
+        return saved(
+            request, period, what=schedule.what, changed=submission.changed, noun=schedule.noun, page=schedule.page
+        )
     context = {
         "period": period,
         "previous": previous,

@@ -6,9 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django import forms
-from django.http import HttpRequest, QueryDict
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
 
 from ascweb.fields import rebased
+from ascweb.models import Period
 from ascweb.versioning import Conflict, StaleEdit
 
 
@@ -42,6 +45,7 @@ def submit(
         return Submission(form, conflicts=stale.conflicts)
 
 
-def saved_message(what: str, changed: int, noun: str) -> str:
-    """'Reserves and provisions: saved, 2 rows changed.'"""
-    return f"{what}: saved, {changed} {noun}{'s' if changed != 1 else ''} changed."
+def saved(request: HttpRequest, period: Period, *, what: str, changed: int, noun: str, page: str) -> HttpResponse:
+    """Back to the period's `page`, saying what was saved: 'Reserves and provisions: saved, 2 rows changed.'"""
+    messages.success(request, f"{what}: saved, {changed} {noun}{'s' if changed != 1 else ''} changed.")
+    return redirect(page, period.year.code, period.number)

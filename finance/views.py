@@ -13,7 +13,7 @@ from ascweb.forms import ReopenForm
 from ascweb.models import FinancialYear, Period
 from ascweb.periods import period_or_404
 from ascweb.registry import registry
-from ascweb.views_edit import saved_message, submit
+from ascweb.views_edit import saved, submit
 from finance import charts, selectors, services
 from finance.forms import AreaForecastForm, BudgetProfileForm
 from finance.models import BudgetProfile, ReportingLine
@@ -198,8 +198,7 @@ def area_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpRe
         lambda form: services.forecast_update(user=request.user, period=period, area=area, entries=form.entries()),
     )
     if submission.changed is not None:
-        messages.success(request, saved_message(area.name, submission.changed, "line"))
-        return redirect("workspace", period.year.code, period.number)
+        return saved(request, period, what=area.name, changed=submission.changed, noun="line", page="workspace")
     context = {
         "period": period,
         "area": area,

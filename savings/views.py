@@ -1,13 +1,12 @@
 """Thin views: parse, call one selector or service, render."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from ascweb import permissions
 from ascweb.periods import period_or_404
-from ascweb.views_edit import saved_message, submit
+from ascweb.views_edit import saved, submit
 from savings import selectors, services
 from savings.forms import WorkstreamSavingsForm
 from savings.models import Workstream
@@ -69,8 +68,7 @@ def workstream_edit(request: HttpRequest, year: str, number: int, code: str) -> 
         ),
     )
     if submission.changed is not None:
-        messages.success(request, saved_message(workstream.name, submission.changed, "saving"))
-        return redirect("savings", period.year.code, period.number)
+        return saved(request, period, what=workstream.name, changed=submission.changed, noun="saving", page="savings")
     context = {
         "period": period,
         "workstream": workstream,

@@ -1,5 +1,6 @@
 """The core's models: financial years, periods and their lifecycle events, the papers' fidelity
-notes and the record of every import. Every app's figures hang off a Period.
+notes and the record of every import. Every app's figures hang off a Period; those officers
+edit are Versioned.
 
 Amounts are integer pence (BigIntegerField, db_comment="pence").
 """
@@ -84,6 +85,22 @@ class Period(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+
+class Versioned(models.Model):
+    """A figure officers edit at a period (a line's forecast, a saving's, a reserve's, a
+    scheme's): who saved it last, when, and its version. Every change raises the version, a
+    form's save and an import's alike, so a form drawn at an older version is refused rather
+    than silently overwriting (ascweb.versioning)."""
+
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, help_text="Raised on every change: a stale form is refused")
+
+    class Meta:
+        abstract = True
 
 
 class FidelityNote(models.Model):

@@ -4,37 +4,16 @@ import re
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
 
+from ascweb.fields import TEXT_MAX, AmountField, VersionField, text_field, version_name
 from ascweb.models import MONTHS
-from ascweb.money import AmountError, format_gbp, format_pounds, parse_amount
+from ascweb.money import format_gbp, format_pounds
 from finance.calculations import BASIS_POINTS, PERIODS_IN_YEAR, needs_explanation
 from finance.models import BudgetProfile
 from finance.selectors import EntryLine
 from finance.services import LineEntry
 
-EXPLANATION_MAX = 4000
-
-
-class AmountField(forms.Field):
-    """A sum of money typed in pounds; cleaned to integer pence."""
-
-    max_length = 30
-
-    def __init__(self, *, line_name: str, what: str, **kwargs):
-        self.line_name, self.what = line_name, what
-        super().__init__(error_messages={"required": f"{line_name}: enter the {what}"}, **kwargs)
-
-    def to_python(self, value):
-        text = "" if value is None else str(value).strip()
-        if not text:
-            return None
-        if len(text) > self.max_length:
-            raise ValidationError(f"{self.line_name}: the {self.what} is too long to be an amount", code="length")
-        try:
-            return parse_amount(text)
-        except AmountError as error:
-            raise ValidationError(f"{self.line_name}: {self.what}: {error}", code="amount") from None
+EXPLANATION_MAX = TEXT_MAX  # savings.imports reads it here
 
 
 class AreaForecastForm(forms.Form):
@@ -57,16 +36,12 @@ class AreaForecastForm(forms.Form):
                 label=f"{line.name} forecast outturn (£)",
                 initial=format_pounds(current.forecast) if current else "",
             )
-            self.fields[f"version_{line.id}"] = forms.IntegerField(
-                widget=forms.HiddenInput, min_value=0, initial=current.version if current else 0
-            )
-            self.fields[f"explanation_{line.id}"] = forms.CharField(
+            self.fields[version_name(line.id)] = VersionField(name=line.name, version=current.version if current else 0)
+            self.fields[f"explanation_{line.id}"] = text_field(
+                name=line.name,
+                what="explanation",
                 label=f"{line.name} explanation of variance",
-                required=False,
-                max_length=EXPLANATION_MAX,
-                widget=forms.Textarea(attrs={"rows": 3}),
                 initial=current.explanation if current else "",
-                error_messages={"max_length": f"{line.name}: keep the explanation under {EXPLANATION_MAX} characters"},
             )
 
     def clean(self):
@@ -93,7 +68,7 @@ class AreaForecastForm(forms.Form):
                 budget=data[f"budget_{e.line.id}"],
                 forecast=data[f"forecast_{e.line.id}"],
                 explanation=(data.get(f"explanation_{e.line.id}") or "").strip(),
-                version=data[f"version_{e.line.id}"],
+                version=data[version_name(e.line.id)],
             )
             for e in self.lines
         ]

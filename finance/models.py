@@ -9,7 +9,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from ascweb.bulk import BulkHistoricalRecords
-from ascweb.models import PENCE, FinancialYear, Period
+from ascweb.models import PENCE, FinancialYear, Period, Versioned
 
 
 class ReportingLine(models.Model):
@@ -85,19 +85,14 @@ class AreaAssignment(models.Model):
         return f"{self.user} > {self.area}"
 
 
-class LineForecast(models.Model):
+class LineForecast(Versioned):
     """One line's figures at one period."""
 
     line = models.ForeignKey(ReportingLine, on_delete=models.PROTECT, related_name="forecasts")
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="forecasts")
     budget = models.BigIntegerField(db_comment=PENCE, help_text="Revised budget, pence")
-    forecast = models.BigIntegerField(db_comment=PENCE, help_text="Forecast outturn, pence")
+    forecast = models.BigIntegerField("forecast outturn", db_comment=PENCE, help_text="Forecast outturn, pence")
     explanation = models.TextField(blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, help_text="Raised on every change: a stale form is refused")
     history = HistoricalRecords()
 
     class Meta:

@@ -10,6 +10,7 @@ from ascweb import permissions
 from ascweb.fidelity import check_printed_total
 from ascweb.lifecycle import locked_period
 from ascweb.models import FidelityNote, FinancialYear, Period
+from ascweb.versioning import Edit, save_edits
 from finance.calculations import Node, Tree, check_explicit_weights
 from finance.models import BudgetProfile, LineForecast, ReportingLine, StructureSnapshot
 
@@ -22,93 +23,26 @@ class LineEntry:
     budget: int
     forecast: int
     explanation: str
-    version: int | None = None  # the version the editor saw (0: no figures yet); None: don't check
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A line someone else changed after the form was opened."""
-
-    line: str
-    seen: tuple[int, int, str] | None  # (budget, forecast, explanation) as the editor saw them
-    now: tuple[int, int, str]
-    by: str
-    at: object
-
-    def changes(self) -> list[tuple[str, object, object]]:
-        """(what, as seen, as now) for each figure that differs; amounts in pence."""
-        labels = ("budget", "forecast outturn", "explanation")
-        if self.seen is None:
-            return [(label, None, now) for label, now in zip(labels, self.now, strict=True)]
-        return [(label, seen, now) for label, seen, now in zip(labels, self.seen, self.now, strict=True) if seen != now]
-
-
-class StaleForecast(Exception):  # noqa: N818 - a domain event, named for what happened
-    def __init__(self, conflicts: list[Conflict]):
-        super().__init__(f"{len(conflicts)} line(s) changed by someone else")
-        self.conflicts = conflicts
+    version: int | None = None  # the version the editor saw (0 or None: no figures yet)
 
 
 @transaction.atomic
 def forecast_update(*, user, period: Period, area: ReportingLine, entries: list[LineEntry]) -> int:
     """Save an area's lines for a period; returns how many lines changed.
 
-    Optimistic locking: if any line's version is not the one the editor saw, nothing is saved
-    and StaleForecast lists what changed, by whom and when.
+    Optimistic locking (ascweb.versioning): if any line's version is not the one the editor
+    saw, nothing is saved and StaleEdit lists what changed, by whom and when.
     """
     period = locked_period(period)
     if not permissions.can_edit_area(user, area, period):
         raise PermissionDenied("This period is not open for you to edit")
-    allowed = set(_leaf_ids_under(area))
-    if not {e.line_id for e in entries} <= allowed:
+    if not {e.line_id for e in entries} <= set(_leaf_ids_under(area)):
         raise PermissionDenied("A line does not belong to this expenditure area")
-    existing = {
-        f.line_id: f
-        # lock only the figures' rows: PostgreSQL cannot lock the nullable side of the join
-        for f in LineForecast.objects.select_for_update(of=("self",))
-        .select_related("line", "updated_by")
-        .filter(period=period, line_id__in=allowed)
-    }
-    conflicts = _conflicts(entries, existing)
-    if conflicts:
-        raise StaleForecast(conflicts)
-    changed = 0
-    for entry in entries:
-        current = existing.get(entry.line_id)
-        values = (entry.budget, entry.forecast, entry.explanation)
-        if current and (current.budget, current.forecast, current.explanation) == values:
-            continue
-        if current is None:
-            current = LineForecast(line_id=entry.line_id, period=period, version=0)
-        current.budget, current.forecast, current.explanation = values
-        current.updated_by, current.version = user, current.version + 1
-        current._history_user = user  # recorded even without a web request (commands, tests)
-        current.save()
-        changed += 1
-    return changed
-
-
-def _conflicts(entries: list[LineEntry], existing: dict[int, LineForecast]) -> list[Conflict]:
-    conflicts = []
-    for entry in entries:
-        current = existing.get(entry.line_id)
-        now_version = current.version if current else 0
-        if entry.version is None or entry.version == now_version:
-            continue
-        seen = None
-        if current is not None and entry.version:
-            record = current.history.filter(version=entry.version).order_by("-history_date").first()
-            seen = (record.budget, record.forecast, record.explanation) if record else None
-        conflicts.append(
-            Conflict(
-                line=current.line.name if current else str(entry.line_id),
-                seen=seen,
-                now=(current.budget, current.forecast, current.explanation) if current else (0, 0, ""),
-                by=(current.updated_by.get_username() if current and current.updated_by else "an import"),
-                at=current.updated_at if current else None,
-            )
-        )
-    return conflicts
+    edits = [
+        Edit(e.line_id, {"budget": e.budget, "forecast": e.forecast, "explanation": e.explanation}, e.version or 0)
+        for e in entries
+    ]
+    return save_edits(model=LineForecast, key="line", period=period, user=user, edits=edits)
 
 
 def _leaf_ids_under(node: ReportingLine) -> list[int]:

@@ -13,6 +13,7 @@ from ascweb.forms import ReopenForm
 from ascweb.models import FinancialYear, Period
 from ascweb.periods import period_or_404
 from ascweb.registry import registry
+from ascweb.views_edit import saved, submit
 from finance import charts, selectors, services
 from finance.forms import AreaForecastForm, BudgetProfileForm
 from finance.models import BudgetProfile, ReportingLine
@@ -191,38 +192,22 @@ def area_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpRe
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
     lines, previous = selectors.area_entry_lines(period, area)
     threshold = settings.ASCWEB_MATERIALITY_PENCE
-    form = AreaForecastForm(request.POST or None, lines=lines, threshold=threshold)
-    conflicts = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.forecast_update(user=request.user, period=period, area=area, entries=form.entries())
-        except services.StaleForecast as stale:
-            conflicts = stale.conflicts
-            form = _rebased_form(request, period, area, threshold)
-        else:
-            messages.success(request, f"{area.name}: saved, {changed} line{'s' if changed != 1 else ''} changed.")
-            return redirect("workspace", period.year.code, period.number)
+    submission = submit(
+        request,
+        lambda data: AreaForecastForm(data, lines=lines, threshold=threshold),
+        lambda form: services.forecast_update(user=request.user, period=period, area=area, entries=form.entries()),
+    )
+    if submission.changed is not None:
+        return saved(request, period, what=area.name, changed=submission.changed, noun="line", page="workspace")
     context = {
         "period": period,
         "area": area,
-        "form": form,
+        "form": submission.form,
         "previous": previous,
         "threshold": threshold,
-        "conflicts": conflicts,
+        "conflicts": submission.conflicts,
     }
-    status = 409 if conflicts else 400 if form.errors else 200
-    return render(request, "finance/area_edit.html", context, status=status)
-
-
-def _rebased_form(request: HttpRequest, period: Period, area: ReportingLine, threshold: int) -> AreaForecastForm:
-    """The editor's typed values, now based on the latest versions: saving again is deliberate."""
-    lines, _previous = selectors.area_entry_lines(period, area)
-    data = request.POST.copy()
-    for entry in lines:
-        data[f"version_{entry.line.id}"] = str(entry.current.version if entry.current else 0)
-    form = AreaForecastForm(data, lines=lines, threshold=threshold)
-    form.is_valid()
-    return form
+    return render(request, "finance/area_edit.html", context, status=submission.status)
 
 
 def period_audit(request: HttpRequest, year: str, number: int) -> HttpResponse:

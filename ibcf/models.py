@@ -6,11 +6,10 @@ FinancialYear is created for them (creating future years would change which year
 opens its next period in).
 """
 
-from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ascweb.models import PENCE, FinancialYear, Period
+from ascweb.models import PENCE, FinancialYear, Period, Versioned
 
 
 def year_code(start_year: int) -> str:
@@ -155,19 +154,17 @@ class AcuteSystemAllocation(models.Model):
         return f"{self.system} {year_code(self.start_year)} in {self.version}"
 
 
-class SchemeUpdate(models.Model):
+class SchemeUpdate(Versioned):
     """A scheme's progress at a period. The papers print narrative only: spend and forecast
     stay empty (None) until an officer enters them."""
 
     scheme = models.ForeignKey(Scheme, on_delete=models.PROTECT, related_name="updates")
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="scheme_updates")
     spend_to_date = models.BigIntegerField(null=True, blank=True, db_comment=PENCE)
-    forecast = models.BigIntegerField(null=True, blank=True, db_comment=PENCE, help_text="Forecast for the year")
-    activity_progress = models.TextField(blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    forecast = models.BigIntegerField(
+        "forecast for the year", null=True, blank=True, db_comment=PENCE, help_text="Forecast for the year"
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    activity_progress = models.TextField("activity and progress", blank=True)
 
     history = HistoricalRecords()
 

@@ -4,7 +4,7 @@ a fixed number of queries whatever the number of schemes, versions or streams.""
 from dataclasses import dataclass, field
 
 from ascweb.models import Period
-from ascweb.periods import previous_period
+from ascweb.schedules import ScheduleLine, schedule_lines
 from ibcf import calculations
 from ibcf.models import (
     AcuteSystemAllocation,
@@ -262,18 +262,12 @@ def plan_against_spend(period: Period) -> list[SpendRow]:
 # --- Update form -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class UpdateEntry:
-    scheme: Scheme
-    current: SchemeUpdate | None
-    previous: SchemeUpdate | None
+class UpdateEntry(ScheduleLine):
+    @property
+    def scheme(self) -> Scheme:
+        return self.item
 
 
 def update_entry_lines(period: Period) -> tuple[list[UpdateEntry], Period | None]:
-    previous = previous_period(period, published_only=False)
-    period_ids = [period.id] + ([previous.id] if previous else [])
-    updates = list(SchemeUpdate.objects.filter(period_id__in=period_ids))
-    current = {u.scheme_id: u for u in updates if u.period_id == period.id}
-    before = {u.scheme_id: u for u in updates if previous and u.period_id == previous.id}
-    schemes = Scheme.objects.order_by("order", "code")
-    return [UpdateEntry(s, current.get(s.id), before.get(s.id)) for s in schemes], previous
+    """Every scheme with this period's update and the previous period's beside it."""
+    return schedule_lines(period, SchemeUpdate, "scheme", UpdateEntry)

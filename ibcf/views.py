@@ -1,19 +1,16 @@
 """Thin views for the iBCF: Appendix C with the carry-forward, the split by acute system and
 the plan's history; and the scheme update form."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 
 from ascweb.caching import member_page, render_page
 from ascweb.models import Period
 from ascweb.periods import period_or_404
-from ascweb.permissions import can_edit_schedules, can_see_schedule_forms
+from ascweb.permissions import can_edit_schedules
+from ascweb.schedules import schedule_edit
 from ibcf import selectors, services
-from ibcf.forms import SchemeUpdateForm
+from ibcf.forms import UPDATES
 from ibcf.tables import AcuteSplitTable, AppendixCTable, ChangesTable
-from reserves.views import form_status, save_schedule_form
 
 
 def _appendix_c_content(period: Period) -> dict:
@@ -51,22 +48,11 @@ def appendix_c(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 
 def updates_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = period_or_404(request, year, number)
-    if not can_see_schedule_forms(request.user):
-        raise PermissionDenied("Only finance staff enter iBCF updates")
-    if not can_edit_schedules(request.user, period):
-        raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
-    lines, previous = selectors.update_entry_lines(period)
-    form = SchemeUpdateForm(request.POST if request.method == "POST" else None, lines=lines)
-    changed, token = save_schedule_form(
+    return schedule_edit(
         request,
-        form,
-        lambda entries, token: services.scheme_update_save(
-            user=request.user, period=period, entries=entries, token=token
-        ),
+        year,
+        number,
+        schedule=UPDATES,
+        lines=selectors.update_entry_lines,
+        save=services.scheme_update_save,
     )
-    if changed is not None:
-        messages.success(request, f"iBCF updates: saved, {changed} scheme{'s' if changed != 1 else ''} changed.")
-        return redirect("ibcf", period.year.code, period.number)
-    context = {"period": period, "form": form, "previous": previous, "token": token}
-    return render(request, "ibcf/updates_edit.html", context, status=form_status(form))

@@ -4,11 +4,10 @@ Imported at the bottom of finance/models.py so Django registers them with the fi
 Closing balances, totals and slippage are never stored: see finance/calculations_reserves.py.
 """
 
-from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ascweb.models import PENCE, Period
+from ascweb.models import PENCE, Period, Versioned
 
 
 class Reserve(models.Model):
@@ -33,7 +32,7 @@ class Reserve(models.Model):
         return self.name
 
 
-class ReservePosition(models.Model):
+class ReservePosition(Versioned):
     """A reserve at one period: balance at 1 April and the year's proposed usage as forecast then.
 
     Usage keeps the papers' sign: negative is drawn from the reserve, positive is added to it.
@@ -41,13 +40,11 @@ class ReservePosition(models.Model):
 
     reserve = models.ForeignKey(Reserve, on_delete=models.PROTECT, related_name="positions")
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="reserve_positions")
-    balance_1_april = models.BigIntegerField(db_comment=PENCE, help_text="Balance at 1 April, pence")
+    balance_1_april = models.BigIntegerField(
+        "balance at 1 April", db_comment=PENCE, help_text="Balance at 1 April, pence"
+    )
     proposed_usage = models.BigIntegerField(db_comment=PENCE, help_text="Proposed usage in the year, pence")
     description = models.TextField(blank=True, help_text="This period's wording, where it differs")
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
 
@@ -76,18 +73,18 @@ class CapitalScheme(models.Model):
         return self.name
 
 
-class CapitalPosition(models.Model):
+class CapitalPosition(Versioned):
     """A capital scheme at one period: this year's budget and forecast, and next year's draft."""
 
     scheme = models.ForeignKey(CapitalScheme, on_delete=models.PROTECT, related_name="positions")
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="capital_positions")
-    current_budget = models.BigIntegerField(db_comment=PENCE, help_text="Current capital budget, pence")
-    forecast_outturn = models.BigIntegerField(db_comment=PENCE, help_text="Forecast outturn at year end, pence")
-    next_year_draft = models.BigIntegerField(db_comment=PENCE, help_text="Next year's draft capital budget, pence")
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    current_budget = models.BigIntegerField(
+        "current capital budget", db_comment=PENCE, help_text="Current capital budget, pence"
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    forecast_outturn = models.BigIntegerField(db_comment=PENCE, help_text="Forecast outturn at year end, pence")
+    next_year_draft = models.BigIntegerField(
+        "draft budget for next year", db_comment=PENCE, help_text="Next year's draft capital budget, pence"
+    )
 
     history = HistoricalRecords()
 

@@ -1,12 +1,10 @@
 """Reads for the reserves and provisions statement and the capital programme. Each returns
 plain rows with totals computed from the rows, in a fixed number of queries."""
 
-import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ascweb.models import Period
-from ascweb.periods import previous_period
+from ascweb.schedules import ScheduleLine, schedule_lines
 from reserves.calculations import CapitalFigures, ReserveFigures
 from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
 
@@ -142,47 +140,25 @@ def capital_table(period: Period) -> list[CapitalRow]:
     return [*rows, CapitalRow("grand_total", "TOTAL", CAPITAL_TOTAL, total)]
 
 
-# --- Entry forms -----------------------------------------------------------------------------
+# --- Entry forms (ascweb.schedules) ---------------------------------------------------------
 
 
-def edit_token(records: Iterable) -> str:
-    """A fingerprint of a schedule's saved rows at a period (ids and last-saved times). A form
-    carries the token it was drawn from; a save from a form whose token no longer matches
-    would overwrite someone else's figures unseen, so it is refused."""
-    stamps = sorted(f"{r.pk}:{r.updated_at.isoformat()}" for r in records if r is not None)
-    return hashlib.sha256("|".join(stamps).encode()).hexdigest()[:20]
-
-
-@dataclass(frozen=True)
-class ReserveEntry:
-    reserve: Reserve
-    current: ReservePosition | None
-    previous: ReservePosition | None
+class ReserveEntry(ScheduleLine):
+    @property
+    def reserve(self) -> Reserve:
+        return self.item
 
 
 def reserve_entry_lines(period: Period) -> tuple[list[ReserveEntry], Period | None]:
     """Every reserve with this period's figures and the previous period's beside them."""
-    previous = previous_period(period, published_only=False)
-    period_ids = [period.id] + ([previous.id] if previous else [])
-    positions = list(ReservePosition.objects.filter(period_id__in=period_ids))
-    current = {p.reserve_id: p for p in positions if p.period_id == period.id}
-    before = {p.reserve_id: p for p in positions if previous and p.period_id == previous.id}
-    reserves = Reserve.objects.order_by("order", "code")
-    return [ReserveEntry(r, current.get(r.id), before.get(r.id)) for r in reserves], previous
+    return schedule_lines(period, ReservePosition, "reserve", ReserveEntry)
 
 
-@dataclass(frozen=True)
-class CapitalEntry:
-    scheme: CapitalScheme
-    current: CapitalPosition | None
-    previous: CapitalPosition | None
+class CapitalEntry(ScheduleLine):
+    @property
+    def scheme(self) -> CapitalScheme:
+        return self.item
 
 
 def capital_entry_lines(period: Period) -> tuple[list[CapitalEntry], Period | None]:
-    previous = previous_period(period, published_only=False)
-    period_ids = [period.id] + ([previous.id] if previous else [])
-    positions = list(CapitalPosition.objects.filter(period_id__in=period_ids))
-    current = {p.scheme_id: p for p in positions if p.period_id == period.id}
-    before = {p.scheme_id: p for p in positions if previous and p.period_id == previous.id}
-    schemes = CapitalScheme.objects.order_by("order", "code")
-    return [CapitalEntry(s, current.get(s.id), before.get(s.id)) for s in schemes], previous
+    return schedule_lines(period, CapitalPosition, "scheme", CapitalEntry)

@@ -1,26 +1,16 @@
 """Thin views for the reserves and provisions statement and the capital programme."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from ascweb import periods, permissions
 from ascweb.models import Period
 from ascweb.periods import period_or_404
-from ascweb.permissions import can_edit_schedules, can_see_schedule_forms
+from ascweb.permissions import can_edit_schedules
+from ascweb.schedules import schedule_edit
 from reserves import selectors, services
-from reserves.forms import CapitalForecastForm, ReserveUsageForm
+from reserves.forms import CAPITAL, RESERVES
 from reserves.tables import CapitalTable, ReservesTable
-
-
-def _editable_period(request: HttpRequest, year: str, number: int) -> Period:
-    period = period_or_404(request, year, number)
-    if not can_see_schedule_forms(request.user):
-        raise PermissionDenied("Only finance staff enter these figures")
-    if not can_edit_schedules(request.user, period):
-        raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
-    return period
 
 
 def _year_label(period: Period) -> str:
@@ -71,59 +61,23 @@ def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
     return render(request, "reserves/capital.html", context)
 
 
-def save_schedule_form(request: HttpRequest, form, save) -> tuple[int | None, str]:
-    """Validate and save through `save(entries, token)`; returns (rows changed or None, the token
-    the page should carry: the one the form was drawn from, or the current one after a clash)."""
-    posted = request.POST.get("token") if request.method == "POST" else None
-    if request.method != "POST" or not form.is_valid():
-        return None, posted or form.current_token
-    try:
-        return save(form.entries(), posted or None), posted or form.current_token
-    except services.StaleEdit as clash:
-        form.add_error(None, clash.messages[0])
-        return None, form.current_token
-
-
-def form_status(form) -> int:
-    """409 when the figures changed under the form, 400 for bad input, else 200."""
-    if form.non_field_errors():
-        return 409
-    return 400 if form.errors else 200
-
-
 def reserves_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _editable_period(request, year, number)
-    lines, previous = selectors.reserve_entry_lines(period)
-    form = ReserveUsageForm(request.POST if request.method == "POST" else None, lines=lines)
-    changed, token = save_schedule_form(
+    return schedule_edit(
         request,
-        form,
-        lambda entries, token: services.reserve_usage_update(
-            user=request.user, period=period, entries=entries, token=token
-        ),
+        year,
+        number,
+        schedule=RESERVES,
+        lines=selectors.reserve_entry_lines,
+        save=services.reserve_usage_update,
     )
-    if changed is not None:
-        messages.success(
-            request, f"Reserves and provisions: saved, {changed} row{'s' if changed != 1 else ''} changed."
-        )
-        return redirect("reserves", period.year.code, period.number)
-    context = {"period": period, "form": form, "previous": previous, "token": token}
-    return render(request, "reserves/reserves_edit.html", context, status=form_status(form))
 
 
 def capital_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = _editable_period(request, year, number)
-    lines, previous = selectors.capital_entry_lines(period)
-    form = CapitalForecastForm(request.POST if request.method == "POST" else None, lines=lines)
-    changed, token = save_schedule_form(
+    return schedule_edit(
         request,
-        form,
-        lambda entries, token: services.capital_forecast_update(
-            user=request.user, period=period, entries=entries, token=token
-        ),
+        year,
+        number,
+        schedule=CAPITAL,
+        lines=selectors.capital_entry_lines,
+        save=services.capital_forecast_update,
     )
-    if changed is not None:
-        messages.success(request, f"Capital programme: saved, {changed} scheme{'s' if changed != 1 else ''} changed.")
-        return redirect("capital", period.year.code, period.number)
-    context = {"period": period, "form": form, "previous": previous, "token": token}
-    return render(request, "reserves/capital_edit.html", context, status=form_status(form))

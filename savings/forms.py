@@ -3,27 +3,19 @@ parsed by ascweb.money; every error names the saving; nothing is saved unless al
 
 from django import forms
 
+from ascweb.fields import AmountField, VersionField, text_field, version_name
 from ascweb.money import format_pounds
-from finance.forms import EXPLANATION_MAX, AmountField
 from savings.calculations import forecast_problems
 from savings.models import SavingForecast
 from savings.selectors import SavingRow
 from savings.services import SavingEntry
 
 Status = SavingForecast.Status
-_STALE = ("required", "invalid", "min_value")
 _FIELDS = {"recovery_action": "recovery"}  # the rules' field names -> this form's
 
 
 def _text(label: str, name: str, initial: str) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=False,
-        max_length=EXPLANATION_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        initial=initial,
-        error_messages={"max_length": f"{name}: keep the {label.split(' ', 1)[-1]} under {EXPLANATION_MAX} characters"},
-    )
+    return text_field(name=name, what=label.split(" ", 1)[-1], label=label, initial=initial)
 
 
 class WorkstreamSavingsForm(forms.Form):
@@ -64,12 +56,7 @@ class WorkstreamSavingsForm(forms.Form):
             recovery = row.recovery_action if row.reported else row.previous_recovery_action
             self.fields[f"explanation_{row.id}"] = _text(f"{row.code} explanation", name, explanation)
             self.fields[f"recovery_{row.id}"] = _text(f"{row.code} recovery action", name, recovery)
-            self.fields[f"version_{row.id}"] = forms.IntegerField(
-                widget=forms.HiddenInput,
-                min_value=0,
-                initial=row.version,
-                error_messages=dict.fromkeys(_STALE, f"{name}: the form is out of date; open it again"),
-            )
+            self.fields[version_name(row.id)] = VersionField(name=name, version=row.version)
 
     def clean(self):
         cleaned = super().clean()
@@ -96,7 +83,7 @@ class WorkstreamSavingsForm(forms.Form):
                 rag=data.get(f"rag_{row.id}") or "",
                 explanation=(data.get(f"explanation_{row.id}") or "").strip(),
                 recovery_action=(data.get(f"recovery_{row.id}") or "").strip(),
-                version=data[f"version_{row.id}"],
+                version=data[version_name(row.id)],
             )
             for row in self.savings
         ]

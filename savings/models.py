@@ -6,11 +6,10 @@ spend, so targets and forecasts are negative; variance = forecast - target, so a
 variance is a shortfall (at risk of non-delivery). Totals are never stored.
 """
 
-from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ascweb.models import FinancialYear, Period
+from ascweb.models import FinancialYear, Period, Versioned
 
 PENCE = "pence"
 
@@ -111,7 +110,7 @@ class SavingTarget(models.Model):
         return f"{self.saving.code} {self.year}"
 
 
-class SavingForecast(models.Model):
+class SavingForecast(Versioned):
     """A saving's forecast delivery for its year, as reported at one period."""
 
     class Status(models.TextChoices):
@@ -126,16 +125,13 @@ class SavingForecast(models.Model):
 
     saving = models.ForeignKey(Saving, on_delete=models.PROTECT, related_name="forecasts")
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="saving_forecasts")
-    forecast = models.BigIntegerField(db_comment=PENCE, help_text="Forecast delivery, pence (negative)")
+    forecast = models.BigIntegerField(
+        "forecast saving", db_comment=PENCE, help_text="Forecast delivery, pence (negative)"
+    )
     status = models.CharField(max_length=3, choices=Status.choices, default=Status.ON_TARGET)
-    rag = models.CharField(max_length=5, choices=Rag.choices, blank=True, default="")
+    rag = models.CharField("RAG grade", max_length=5, choices=Rag.choices, blank=True, default="")
     explanation = models.TextField(blank=True)
     recovery_action = models.TextField(blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, help_text="Raised on every change: a stale form is refused")
     history = HistoricalRecords()
 
     class Meta:

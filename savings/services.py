@@ -7,11 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from ascweb import permissions
+from ascweb.lifecycle import locked_period
 from ascweb.models import Period
+from ascweb.versioning import Edit, save_edits
 from savings.calculations import needs_off_target
 from savings.models import SavingForecast, SavingTarget, Workstream
 
 Status = SavingForecast.Status
+FIGURES = ("forecast", "status", "rag", "explanation", "recovery_action")  # what a form sets
 
 
 def can_edit_savings(user, period: Period) -> bool:
@@ -29,29 +32,10 @@ class SavingEntry:
     rag: str
     explanation: str
     recovery_action: str
-    version: int | None = None  # the version the editor saw (0: no forecast yet); None: don't check
+    version: int | None = None  # the version the editor saw (0 or None: no forecast yet)
 
-    def values(self) -> tuple[int, str, str, str, str]:
+    def values(self) -> tuple[int, str, str, str, str]:  # FIGURES' values
         return (self.forecast, self.status, self.rag, self.explanation, self.recovery_action)
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A saving someone else changed after the form was opened."""
-
-    saving: str
-    by: str
-    at: object
-
-
-class StaleSavings(Exception):  # noqa: N818 - a domain event, named for what happened
-    def __init__(self, conflicts: list[Conflict]):
-        super().__init__(f"{len(conflicts)} saving(s) changed by someone else")
-        self.conflicts = conflicts
-
-
-def _values(forecast: SavingForecast) -> tuple[int, str, str, str, str]:
-    return (forecast.forecast, forecast.status, forecast.rag, forecast.explanation, forecast.recovery_action)
 
 
 @transaction.atomic
@@ -60,8 +44,8 @@ def savings_forecast_update(*, user, period: Period, workstream: Workstream, ent
 
     The rules hold here as well as in the form: an off-target saving has an explanation and a
     recovery action, and a forecast short of its target is off target. Optimistic locking: if
-    any saving's version is not the one the editor saw, nothing is saved (StaleSavings)."""
-    period = Period.objects.select_for_update().get(pk=period.pk)
+    any saving's version is not the one the editor saw, nothing is saved (ascweb.versioning.StaleEdit)."""
+    period = locked_period(period)
     if not can_edit_savings(user, period):
         raise PermissionDenied(f"{period.title} is not open for you to edit")
     allowed = set(workstream.savings.values_list("id", flat=True))
@@ -72,44 +56,8 @@ def savings_forecast_update(*, user, period: Period, workstream: Workstream, ent
     )
     for entry in entries:
         _check(entry, targets.get(entry.saving_id, 0))
-    existing = {
-        f.saving_id: f
-        for f in SavingForecast.objects.select_for_update(of=("self",))
-        .select_related("saving", "updated_by")
-        .filter(period=period, saving_id__in=allowed)
-    }
-    conflicts = _conflicts(entries, existing)
-    if conflicts:
-        raise StaleSavings(conflicts)
-    changed = 0
-    for entry in entries:
-        current = existing.get(entry.saving_id)
-        if current and _values(current) == entry.values():
-            continue
-        if current is None:
-            current = SavingForecast(saving_id=entry.saving_id, period=period, version=0)
-        (current.forecast, current.status, current.rag, current.explanation, current.recovery_action) = entry.values()
-        current.updated_by, current.version = user, current.version + 1
-        current._history_user = user
-        current.save()
-        changed += 1
-    return changed
-
-
-def _conflicts(entries: list[SavingEntry], existing: dict[int, SavingForecast]) -> list[Conflict]:
-    conflicts = []
-    for entry in entries:
-        current = existing.get(entry.saving_id)
-        if entry.version is None or entry.version == (current.version if current else 0):
-            continue
-        conflicts.append(
-            Conflict(
-                saving=str(current.saving) if current else str(entry.saving_id),
-                by=current.updated_by.get_username() if current and current.updated_by else "an import",
-                at=current.updated_at if current else None,
-            )
-        )
-    return conflicts
+    edits = [Edit(e.saving_id, dict(zip(FIGURES, e.values(), strict=True)), e.version or 0) for e in entries]
+    return save_edits(model=SavingForecast, key="saving", period=period, user=user, edits=edits)
 
 
 def _check(entry: SavingEntry, target: int) -> None:

@@ -1,13 +1,12 @@
 """Thin views: parse, call one selector or service, render."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from ascweb import permissions
-from ascweb.models import Period
 from ascweb.periods import period_or_404
+from ascweb.views_edit import saved, submit
 from savings import selectors, services
 from savings.forms import WorkstreamSavingsForm
 from savings.models import Workstream
@@ -60,33 +59,20 @@ def workstream_edit(request: HttpRequest, year: str, number: int, code: str) -> 
         raise PermissionDenied("Only finance staff update savings forecasts")
     if not services.can_edit_savings(request.user, period):
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
-    data = request.POST if request.method == "POST" else None  # an empty POST is still a submission
-    form = WorkstreamSavingsForm(data, rows=selectors.entry_rows(period, workstream))
-    conflicts = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            changed = services.savings_forecast_update(
-                user=request.user, period=period, workstream=workstream, entries=form.entries()
-            )
-        except services.StaleSavings as stale:
-            conflicts = stale.conflicts
-            form = _rebased_form(request, period, workstream)
-        else:
-            messages.success(
-                request, f"{workstream.name}: saved, {changed} saving{'s' if changed != 1 else ''} changed."
-            )
-            return redirect("savings", period.year.code, period.number)
-    context = {"period": period, "workstream": workstream, "form": form, "conflicts": conflicts}
-    status = 409 if conflicts else 400 if form.errors else 200
-    return render(request, "savings/workstream_edit.html", context, status=status)
-
-
-def _rebased_form(request: HttpRequest, period: Period, workstream: Workstream) -> WorkstreamSavingsForm:
-    """The editor's typed values, now based on the latest versions: saving again is deliberate."""
-    rows = selectors.entry_rows(period, workstream)
-    data = request.POST.copy()
-    for row in rows:
-        data[f"version_{row.id}"] = str(row.version)
-    form = WorkstreamSavingsForm(data, rows=rows)
-    form.is_valid()
-    return form
+    submission = submit(
+        request,
+        # read again after a clash: the page shows which savings are now updated this period
+        lambda data: WorkstreamSavingsForm(data, rows=selectors.entry_rows(period, workstream)),
+        lambda form: services.savings_forecast_update(
+            user=request.user, period=period, workstream=workstream, entries=form.entries()
+        ),
+    )
+    if submission.changed is not None:
+        return saved(request, period, what=workstream.name, changed=submission.changed, noun="saving", page="savings")
+    context = {
+        "period": period,
+        "workstream": workstream,
+        "form": submission.form,
+        "conflicts": submission.conflicts,
+    }
+    return render(request, "savings/workstream_edit.html", context, status=submission.status)

@@ -10,7 +10,10 @@ from django.core.management import call_command
 
 from ascweb.lifecycle import period_transition
 from ascweb.models import FidelityNote, Period
+from ascweb.money import format_gbp
+from ascweb.versioning import Edit
 from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
+from tests.forms import as_drawn
 
 P11 = "/periods/2017-18/11"
 
@@ -221,14 +224,14 @@ def test_a_submitted_or_published_period_is_locked(officer_client, lead_client, 
 def test_the_service_rechecks_the_lock_whatever_the_page_showed(open_period):
     from django.core.exceptions import PermissionDenied
 
-    from reserves.services import ReserveEntryValues, reserve_usage_update
+    from reserves.services import reserve_usage_update
 
     officer = User.objects.get(username="officer")
     Period.objects.filter(pk=open_period.pk).update(status=Period.Status.SUBMITTED)
     reserve = Reserve.objects.first()
     with pytest.raises(PermissionDenied):
         reserve_usage_update(
-            user=officer, period=open_period, entries=[ReserveEntryValues(reserve.id, 1, 2)]
+            user=officer, period=open_period, entries=[Edit(reserve.id, {"balance_1_april": 1, "proposed_usage": 2})]
         )  # open_period is a stale copy that still says "open"
     assert not ReservePosition.objects.filter(period=open_period).exists()
 
@@ -247,33 +250,38 @@ def test_a_form_drawn_before_someone_elses_save_is_refused_not_silently_overwrit
     officer_client, other_officer_client, open_period
 ):
     url = f"{P11}/reserves/edit/"
-    mine = officer_client.get(url).context["token"]
-    theirs = other_officer_client.get(url).context["token"]
+    mine = as_drawn(officer_client.get(url))
+    theirs = as_drawn(other_officer_client.get(url))
     assert mine == theirs
-    assert other_officer_client.post(url, {**_reserve_data(), "token": theirs}).status_code == 302
+    assert other_officer_client.post(url, {**_reserve_data(), **theirs}).status_code == 302
     saved = {p.reserve_id: p.proposed_usage for p in ReservePosition.objects.filter(period=open_period)}
 
-    clash = officer_client.post(url, {**_reserve_data({("RES-RR", "proposed_usage"): "-43,000"}), "token": mine})
+    clash = officer_client.post(url, {**_reserve_data({("RES-RR", "proposed_usage"): "-43,000"}), **mine})
     assert clash.status_code == 409
-    assert "Someone else has saved these figures since you opened this form" in clash.content.decode()
+    page = clash.content.decode()
+    assert "Someone else changed these figures while you were editing: nothing has been saved" in page
+    # what officer2 saved, row by row: none had figures for Period 11 when the form was drawn
+    rr = ReservePosition.objects.get(period=open_period, reserve__code="RES-RR")
+    assert f"<strong>{rr.reserve.name}</strong>, changed by officer2" in page
+    assert f"proposed usage to {format_gbp(rr.proposed_usage)}" in page
     assert {p.reserve_id: p.proposed_usage for p in ReservePosition.objects.filter(period=open_period)} == saved
 
-    # the page now carries the current token: saving again is a deliberate replacement
-    fresh = clash.context["token"]
+    # the page now carries the current versions: saving again is a deliberate replacement
+    fresh = as_drawn(clash)
     assert fresh != mine
-    again = officer_client.post(url, {**_reserve_data({("RES-RR", "proposed_usage"): "-43,000"}), "token": fresh})
+    again = officer_client.post(url, {**_reserve_data({("RES-RR", "proposed_usage"): "-43,000"}), **fresh})
     assert again.status_code == 302
     assert ReservePosition.objects.get(period=open_period, reserve__code="RES-RR").proposed_usage == -4_300_000
 
 
-def test_a_bad_input_page_keeps_the_token_it_was_drawn_from(officer_client, other_officer_client, open_period):
+def test_a_bad_input_page_keeps_the_versions_it_was_drawn_at(officer_client, other_officer_client, open_period):
     url = f"{P11}/capital/edit/"
-    mine = officer_client.get(url).context["token"]
-    other_officer_client.post(url, {**_capital_data(), "token": mine})
-    bad = officer_client.post(url, {**_capital_data({("CAP-ELM", "current_budget"): "x"}), "token": mine})
+    mine = as_drawn(officer_client.get(url))
+    other_officer_client.post(url, {**_capital_data(), **mine})
+    bad = officer_client.post(url, {**_capital_data({("CAP-ELM", "current_budget"): "x"}), **mine})
     assert bad.status_code == 400
-    assert bad.context["token"] == mine  # so fixing the typo still meets the other save
-    assert officer_client.post(url, {**_capital_data(), "token": mine}).status_code == 409
+    assert as_drawn(bad) == mine  # so fixing the typo still meets the other save
+    assert officer_client.post(url, {**_capital_data(), **mine}).status_code == 409
 
 
 def test_every_change_to_a_reserve_is_kept_in_the_history(other_officer_client, open_period):

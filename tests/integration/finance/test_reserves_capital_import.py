@@ -15,6 +15,7 @@ from ascweb.models import FidelityNote, ImportRecord
 from reserves.models import CapitalPosition, Reserve, ReservePosition
 from reserves.selectors import capital_table, reserves_table
 from tests.factories.imports import import_file, imported, problems
+from tests.forms import as_drawn
 
 RESERVES_HEADER = "code,name,balance_1_april,proposed_usage,description\n"
 CAPITAL_HEADER = "code,name,current_budget,forecast_outturn,next_year_draft\n"
@@ -142,10 +143,9 @@ def test_a_reserves_wording_is_kept_only_where_it_differs_from_the_usual_one(ope
 def test_an_import_makes_an_officers_open_form_stale(officer_client, open_period):
     """An officer who opened the form before the import cannot silently overwrite its figures."""
     page = officer_client.get(f"{P11}/reserves/edit/")
-    token = page.context["token"]
     assert import_file("reserves", RESERVES_HEADER + "PROV-DD,,1,2,\n", year="2017-18", number=11).ok
     form = page.context["form"]
-    data = {name: "1" for name in form.fields if name != "token"} | {"token": token}
+    data = dict.fromkeys(form.fields, "1") | as_drawn(page)
     response = officer_client.post(f"{P11}/reserves/edit/", data)
     assert response.status_code == 409
     assert ReservePosition.objects.get(period=open_period, reserve__code="PROV-DD").balance_1_april == 100

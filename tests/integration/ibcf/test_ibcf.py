@@ -16,6 +16,7 @@ from ibcf import selectors
 from ibcf.exports import spend_panel
 from ibcf.models import Scheme, SchemeUpdate
 from reserves.registry import reserves_panel
+from tests.forms import as_drawn
 
 P11 = "/periods/2017-18/11"
 
@@ -241,9 +242,9 @@ def test_pages_show_the_published_figures(member_client):
 
 def test_scheme_updates_saved_by_someone_else_are_not_silently_overwritten(lead_client, officer_client, open_period):
     url = f"{P11}/ibcf/edit/"
-    token = officer_client.get(url).context["token"]
-    assert lead_client.post(url, {**_update_data(), "token": token}).status_code == 302
-    clash = officer_client.post(url, {**_update_data({("iBCF1", "progress"): "Mine"}), "token": token})
+    drawn = as_drawn(officer_client.get(url))
+    assert lead_client.post(url, {**_update_data(), **drawn}).status_code == 302
+    clash = officer_client.post(url, {**_update_data({("iBCF1", "progress"): "Mine"}), **drawn})
     assert clash.status_code == 409
     assert SchemeUpdate.objects.get(period=open_period, scheme__code="iBCF1").activity_progress == "Progress on iBCF1"
 

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from ascweb.models import ImportRecord
 from ibcf.models import SchemeUpdate
 from tests.factories.imports import import_file, imported, problems
+from tests.forms import as_drawn
 
 P10, P11 = "/periods/2017-18/10", "/periods/2017-18/11"
 HEADER = "code,description,spend_to_date,forecast,activity_progress\n"
@@ -110,7 +111,7 @@ def test_blank_rows_record_nothing_new_but_clear_what_is_held(open_period):
 
 def test_the_import_is_recorded_audited_and_refuses_a_form_opened_before_it(open_period, officer_client):
     url = f"{P11}/ibcf/edit/"
-    token = officer_client.get(url).context["token"]
+    drawn = as_drawn(officer_client.get(url))
     _import(HEADER + "iBCF8,,1000,2000,First\n")
     report = _import(HEADER + "iBCF8,,1500,2000,Second\n", filename="second.csv")
     assert (report.created, report.changed) == (0, 1)
@@ -125,7 +126,7 @@ def test_the_import_is_recorded_audited_and_refuses_a_form_opened_before_it(open
         ("iBCF scheme updates", "second.csv", 0, 1),
     ]
     # the officer's form, opened before the imports, would overwrite them unseen: refused
-    data = {"token": token}
+    data = dict(drawn)
     for scheme_id in SchemeUpdate.objects.values_list("scheme_id", flat=True).distinct():
         data |= {f"spend_{scheme_id}": "", f"forecast_{scheme_id}": "", f"progress_{scheme_id}": "Mine"}
     assert officer_client.post(url, data).status_code == 409

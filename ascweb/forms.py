@@ -1,6 +1,10 @@
-"""Forms the core's pages use: starting, re-opening and importing into a period."""
+"""Forms the core's pages use (starting, re-opening and importing into a period) and the
+fields every app's entry forms share: an amount typed in pounds, an explanation's length."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+
+from ascweb.money import AmountError, parse_amount
 
 
 class NextPeriodForm(forms.Form):
@@ -53,3 +57,28 @@ class ImportForm(forms.Form):
             del self.fields["year"], self.fields["number"]
         if not kind.can_publish:
             del self.fields["publish"]
+
+
+# The longest explanation (or recovery action) an officer may type or an import may carry.
+EXPLANATION_MAX = 4000
+
+
+class AmountField(forms.Field):
+    """A sum of money typed in pounds; cleaned to integer pence."""
+
+    max_length = 30
+
+    def __init__(self, *, line_name: str, what: str, **kwargs):
+        self.line_name, self.what = line_name, what
+        super().__init__(error_messages={"required": f"{line_name}: enter the {what}"}, **kwargs)
+
+    def to_python(self, value):
+        text = "" if value is None else str(value).strip()
+        if not text:
+            return None
+        if len(text) > self.max_length:
+            raise ValidationError(f"{self.line_name}: the {self.what} is too long to be an amount", code="length")
+        try:
+            return parse_amount(text)
+        except AmountError as error:
+            raise ValidationError(f"{self.line_name}: {self.what}: {error}", code="amount") from None

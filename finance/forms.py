@@ -4,37 +4,14 @@ import re
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
 
+from ascweb.forms import EXPLANATION_MAX, AmountField
 from ascweb.models import MONTHS
-from ascweb.money import AmountError, format_gbp, format_pounds, parse_amount
+from ascweb.money import format_gbp, format_pounds
 from finance.calculations import BASIS_POINTS, PERIODS_IN_YEAR, needs_explanation
 from finance.models import BudgetProfile
 from finance.selectors import EntryLine
 from finance.services import LineEntry
-
-EXPLANATION_MAX = 4000
-
-
-class AmountField(forms.Field):
-    """A sum of money typed in pounds; cleaned to integer pence."""
-
-    max_length = 30
-
-    def __init__(self, *, line_name: str, what: str, **kwargs):
-        self.line_name, self.what = line_name, what
-        super().__init__(error_messages={"required": f"{line_name}: enter the {what}"}, **kwargs)
-
-    def to_python(self, value):
-        text = "" if value is None else str(value).strip()
-        if not text:
-            return None
-        if len(text) > self.max_length:
-            raise ValidationError(f"{self.line_name}: the {self.what} is too long to be an amount", code="length")
-        try:
-            return parse_amount(text)
-        except AmountError as error:
-            raise ValidationError(f"{self.line_name}: {self.what}: {error}", code="amount") from None
 
 
 class AreaForecastForm(forms.Form):

@@ -3,8 +3,8 @@ report narrative only) but, when typed, must be exact amounts in pounds."""
 
 from django import forms
 
+from ascweb.forms import AmountField
 from ascweb.money import format_pounds
-from finance.forms import AmountField
 from ibcf.selectors import UpdateEntry
 from ibcf.services import UpdateValues
 from reserves.selectors import edit_token

@@ -1,13 +1,13 @@
 """Entry forms for reserves and provisions and the capital programme: validation only.
 
-Amounts are typed in pounds and parsed by ascweb.money (through finance.forms.AmountField);
+Amounts are typed in pounds and parsed by ascweb.money (through ascweb.forms.AmountField);
 every error names the reserve or scheme; the view saves nothing unless the whole form is valid.
 """
 
 from django import forms
 
+from ascweb.forms import AmountField
 from ascweb.money import format_pounds
-from finance.forms import AmountField
 from reserves.selectors import CapitalEntry, ReserveEntry, edit_token
 from reserves.services import CapitalEntryValues, ReserveEntryValues
 

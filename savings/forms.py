@@ -3,8 +3,8 @@ parsed by ascweb.money; every error names the saving; nothing is saved unless al
 
 from django import forms
 
+from ascweb.forms import EXPLANATION_MAX, AmountField
 from ascweb.money import format_pounds
-from finance.forms import EXPLANATION_MAX, AmountField
 from savings.calculations import forecast_problems
 from savings.models import SavingForecast
 from savings.selectors import SavingRow

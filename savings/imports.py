@@ -2,10 +2,10 @@
 as the officers' form (savings.calculations.forecast_problems) and run by the one importer
 (ascweb.imports.run_import: lead only, open period, all or nothing, recorded, audited)."""
 
+from ascweb.forms import EXPLANATION_MAX
 from ascweb.importing import Column
 from ascweb.imports import ImportJob, apply_positions, rows_by_code
 from ascweb.registry import ImportKind
-from finance.forms import EXPLANATION_MAX
 from savings import selectors
 from savings.calculations import forecast_problems
 from savings.models import Saving, SavingForecast

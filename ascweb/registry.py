@@ -9,7 +9,9 @@ Each app registers, from its AppConfig.ready():
 - pack sections and pack charts: the appendix pack's text sections (Appendix B's
   explanations) and the dashboard's charts, printed from the same Plotly figures;
 - import kinds: figures a lead can load from a CSV/XLSX file (the template out, the file in),
-  all through one runner (ascweb.imports.run_import), one upload page and one command.
+  all through one runner (ascweb.imports.run_import), one upload page and one command;
+- readers: figures one app offers to another app's pages, by a name declared here (the iBCF
+  page shows its carry-forward from the reserves statement), so neither imports the other.
 
 The appendix pack (ascweb.pack) prints every registered table, section and chart in `order`;
 a part with `pack == APPENDIX` gets the next free letter, so letters follow the contents.
@@ -115,6 +117,18 @@ class ScaleGenerator:
     order: int
 
 
+# Readers named by the core, so the app that offers one and the app that uses it need not meet.
+# reserve-rows: read(period, reserve ids) -> {reserve id: the reserve's row in the period's
+# statement}, each row with `label`, `balance_1_april`, `proposed_usage`, `balance_31_march`.
+RESERVE_ROWS = "reserve-rows"
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str  # one of the names above
+    read: Callable[..., Any]
+
+
 @dataclass(frozen=True)
 class ImportKind:
     """Figures that can be loaded from a file (see ascweb.importing and finance.imports).
@@ -184,6 +198,16 @@ class Registry:
     pack_charts: dict[str, PackChart] = field(default_factory=dict)
     import_kinds: dict[str, ImportKind] = field(default_factory=dict)
     lifecycle_hooks: dict[str, Lifecycle] = field(default_factory=dict)
+    readers: dict[str, Reader] = field(default_factory=dict)
+
+    def add_reader(self, reader: Reader) -> None:
+        self.readers[reader.name] = reader
+
+    def read(self, name: str, *args: Any, default: Any = None) -> Any:
+        """What the app offering `name` reads for these arguments; `default` when no installed
+        app offers it."""
+        reader = self.readers.get(name)
+        return reader.read(*args) if reader is not None else default
 
     def add_lifecycle(self, hooks: Lifecycle) -> None:
         self.lifecycle_hooks[hooks.name] = hooks

@@ -2,7 +2,7 @@
 demo data and dashboard (called once from FinanceConfig.ready())."""
 
 from ascweb.permissions import can_see_schedule_forms
-from ascweb.registry import DashboardPanel, DemoLoader, ExportTable, PeriodPage, registry
+from ascweb.registry import RESERVE_ROWS, DashboardPanel, DemoLoader, ExportTable, PeriodPage, Reader, registry
 from reserves import selectors
 from reserves.tables import CapitalTable, MovementTable, ReservesTable
 
@@ -76,3 +76,4 @@ def register() -> None:
     registry.add_dashboard_panel(
         DashboardPanel("Reserves movement", "reserves/reserves_panel.html", reserves_panel, 50)
     )
+    registry.add_reader(Reader(RESERVE_ROWS, selectors.reserve_rows))

@@ -107,16 +107,6 @@ class DashboardPanel:
     order: int
 
 
-@dataclass(frozen=True)
-class ScaleGenerator:
-    """Adds an app's synthetic data to `make_scale_data`: generate(council) where council is
-    a ScaleCouncil (years, periods, areas, lines, a seeded random.Random)."""
-
-    name: str
-    generate: Callable[[Any], None]
-    order: int
-
-
 # Readers named by the core, so the app that offers one and the app that uses it need not meet.
 # reserve-rows: read(period, reserve ids) -> {reserve id: the reserve's row in the period's
 # statement}, each row with `label`, `balance_1_april`, `proposed_usage`, `balance_31_march`.
@@ -187,13 +177,6 @@ class Registry:
     export_tables: dict[str, ExportTable] = field(default_factory=dict)
     demo_loaders: list[DemoLoader] = field(default_factory=list)
     dashboard_panels: list[DashboardPanel] = field(default_factory=list)
-    scale_generators: list[ScaleGenerator] = field(default_factory=list)
-
-    def add_scale_generator(self, generator: ScaleGenerator) -> None:
-        if generator.name not in {existing.name for existing in self.scale_generators}:
-            self.scale_generators.append(generator)
-            self.scale_generators.sort(key=lambda g: g.order)
-
     pack_sections: dict[str, PackSection] = field(default_factory=dict)
     pack_charts: dict[str, PackChart] = field(default_factory=dict)
     import_kinds: dict[str, ImportKind] = field(default_factory=dict)

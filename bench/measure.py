@@ -242,11 +242,12 @@ def _imports(runs: int) -> list[Result]:
     import random
 
     from bench import imports
-    from finance import scale
+    from bench.scale import revenue
+    from bench.scale.council import ScaleCouncil
 
     _fresh_database("ascweb_bench_import")
-    council = scale.ScaleCouncil(rng=random.Random(2017))  # noqa: S311 - not for security
-    scale.build_structure(council, departments=imports.AREAS // scale.AREAS_PER_DEPARTMENT, lines=imports.AREAS)
+    council = ScaleCouncil(rng=random.Random(2017))  # noqa: S311 - not for security
+    revenue.build_structure(council, departments=imports.AREAS // revenue.AREAS_PER_DEPARTMENT, lines=imports.AREAS)
     imported, copied, rows, size, queries = imports.measure(runs)
     return [
         Result("Raw COPY of 100,000 rows", copied * 1000, copied * 1000, 1.0, None, f"{rows / copied:,.0f} rows/s"),

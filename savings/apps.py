@@ -6,8 +6,8 @@ class SavingsConfig(AppConfig):
     verbose_name = "Savings programme"
 
     def ready(self) -> None:
-        from ascweb.registry import DashboardPanel, DemoLoader, PeriodPage, ScaleGenerator, registry
-        from savings import exports, imports, scale
+        from ascweb.registry import DashboardPanel, DemoLoader, PeriodPage, registry
+        from savings import exports, imports
         from savings.dashboard import panel_context
         from savings.demo.loader import load_savings
 
@@ -16,4 +16,3 @@ class SavingsConfig(AppConfig):
         registry.add_demo_loader(DemoLoader("savings", load_savings, order=30))
         registry.add_period_page(PeriodPage("Savings", "savings", order=30))
         registry.add_dashboard_panel(DashboardPanel("savings", "savings/dashboard_panel.html", panel_context, order=30))
-        registry.add_scale_generator(ScaleGenerator("savings", scale.generate, order=30))

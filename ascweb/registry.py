@@ -7,7 +7,8 @@ Each app registers, from its AppConfig.ready():
 - demo loaders: the parts of the Norfolk demo data set, loaded by `load_demo` in order;
 - dashboard panels: sections of the member dashboard;
 - pack sections and pack charts: the appendix pack's text sections (Appendix B's
-  explanations) and the dashboard's charts, printed from the same Plotly figures;
+  explanations) and the dashboard's charts, printed from the same Plotly figures (every
+  chart of the dashboard is one);
 - import kinds: figures a lead can load from a CSV/XLSX file (the template out, the file in),
   all through one runner (ascweb.imports.run_import), one upload page and one command;
 - readers: figures one app offers to another app's pages, by a name declared here (the iBCF
@@ -79,13 +80,17 @@ class PackSection:
 
 @dataclass(frozen=True)
 class PackChart:
-    """A dashboard chart for the pack: `figure(period)` returns the same Plotly figure the
-    dashboard draws (None: no chart for that period); it is printed as SVG with its figures
-    in a table beneath. Registering a name again replaces the chart."""
+    """A dashboard chart for the pack, printed as SVG with its summary and its figures in a
+    table beneath. `figures(period)` is the app's dashboard figures by key, each
+    {"figure": the Plotly figure, "summary": its words}, from the builder the dashboard itself
+    uses; `key` picks this chart's (absent: nothing to show for that period). Charts that
+    share one `figures` are built from one call per pack. Registering a name again replaces
+    the chart."""
 
     name: str
     title: str
-    figure: Callable[[Any], Any]
+    figures: Callable[[Any], dict[str, dict]]
+    key: str
     order: int
 
 

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from django import forms
 
+from ascweb.calculations import MONTHS
 from ascweb.forms import EXPLANATION_MAX, AmountField
-from ascweb.models import MONTHS
 from ascweb.money import format_gbp, format_pounds
 from finance.calculations import BASIS_POINTS, PERIODS_IN_YEAR, needs_explanation
 from finance.models import BudgetProfile

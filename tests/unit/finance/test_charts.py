@@ -5,6 +5,7 @@ from decimal import Decimal
 import plotly.graph_objects as go
 import pytest
 
+from ascweb import charts as style
 from finance import charts
 from finance.selectors import Series, YearNetExpenditure
 
@@ -38,7 +39,7 @@ def test_variance_bars_keep_the_given_order_with_signed_labels_and_links():
     assert bars["meta"]["short_text"] == ["3.465", "(5.586)"]
     assert bars["customdata"] == ["/a/MFHR/", "/a/STU/"]
     # the sign is shown by pattern as well as colour
-    assert bars["marker"]["color"] == [charts.OVERSPEND, charts.UNDERSPEND]
+    assert bars["marker"]["color"] == [style.OVERSPEND, style.UNDERSPEND]
     assert bars["marker"]["pattern"]["shape"] == ["/", ""]
     low, high = figure["layout"]["xaxis"]["range"]
     assert low < Decimal("-5.586") and high > Decimal("3.465")  # room for the labels

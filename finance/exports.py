@@ -4,16 +4,19 @@ member dashboard's charts, built by the dashboard's own builder."""
 
 from ascweb import periods
 from ascweb.registry import REPORT, ExportTable, PackChart, PackSection, registry
-from finance import charts, selectors
+from finance import charts
+from finance.selectors import report_tables
+from finance.selectors.dashboard import dashboard
+from finance.selectors.figures import period_figures
 from finance.tables import AppendixATable, SummaryTable
 
 
 def _summary(period):
-    return selectors.summary_table(selectors.period_figures(period))
+    return report_tables.summary_table(period_figures(period))
 
 
 def _appendix_a(period):
-    return selectors.appendix_a(selectors.period_figures(period))
+    return report_tables.appendix_a(period_figures(period))
 
 
 def _summary_html(period, rows) -> SummaryTable:
@@ -26,9 +29,9 @@ def _appendix_a_html(period, rows) -> AppendixATable:
 
 def _explanations(period) -> dict | None:
     """Appendix B: each expenditure area with an explained variance, its explanations beneath."""
-    figures = selectors.period_figures(period)
+    figures = period_figures(period)
     department = figures.department_id
-    explained = selectors.area_explanations(figures, department)  # the whole tree: one read
+    explained = report_tables.area_explanations(figures, department)  # the whole tree: one read
     areas = []
     for area_id in figures.areas():
         area = figures.nodes[area_id]
@@ -42,7 +45,7 @@ def _explanations(period) -> dict | None:
 
 def _dashboard_figures(period) -> dict[str, dict]:
     """The dashboard's figures for the pack (no links: paper has none)."""
-    return charts.dashboard_figures(selectors.dashboard(period), area_urls={})
+    return charts.dashboard_figures(dashboard(period), area_urls={})
 
 
 # (name in the pack, title, the dashboard's key): in the dashboard's order

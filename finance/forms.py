@@ -10,7 +10,7 @@ from ascweb.forms import EXPLANATION_MAX, AmountField
 from ascweb.money import format_gbp, format_pounds
 from finance.calculations import BASIS_POINTS, PERIODS_IN_YEAR, needs_explanation
 from finance.models import BudgetProfile
-from finance.selectors import EntryLine
+from finance.selectors.entry import EntryLine
 from finance.services import LineEntry
 
 

@@ -105,7 +105,7 @@ def build_figures(council: ScaleCouncil) -> None:
             for line in council.lines
         ]
     PriorYearOutturn.objects.bulk_create(outturns, batch_size=5000)
-    from finance.selectors import structure_now
+    from finance.selectors.figures import structure_now
 
     nodes = structure_now()
     StructureSnapshot.objects.bulk_create(

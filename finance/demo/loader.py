@@ -24,7 +24,7 @@ from finance.models import (
     ReportingLine,
     StructureSnapshot,
 )
-from finance.selectors import period_figures
+from finance.selectors.figures import period_figures
 from finance.services import structure_snapshot_take
 
 # username -> (role, password, areas assigned). Demo only: printed on start.

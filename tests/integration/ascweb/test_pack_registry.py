@@ -8,8 +8,8 @@ from ascweb import pack
 from ascweb.models import Period
 from ascweb.registry import ExportTable, PackChart, PackSection, registry
 from finance import charts as finance_charts
-from finance import selectors
 from finance.exports import DASHBOARD_CHARTS
+from finance.selectors.dashboard import dashboard
 from savings import dashboard as savings_dashboard
 
 MONEY_TABLE_COLUMNS = [("scheme", lambda r: r.label, "text"), ("amount", lambda r: r.amount, "money")]
@@ -78,14 +78,14 @@ def test_the_registered_table_downloads_as_excel_and_csv(member_client, extra_pa
 def test_the_packs_charts_are_the_dashboards_own_figures_with_their_words(demo):
     period = Period.objects.get(number=10)
     printed = {part.name: part for part in pack.assemble(period, draw_charts=False).parts if part.kind == pack.CHART}
-    dashboard = finance_charts.dashboard_figures(selectors.dashboard(period), area_urls={})
+    drawn = finance_charts.dashboard_figures(dashboard(period), area_urls={})
     for name, _title, key in DASHBOARD_CHARTS:
-        if key not in dashboard:
+        if key not in drawn:
             assert name not in printed, name  # forecast accuracy: only once the year has an outturn
             continue
-        assert printed[name].figure == dashboard[key]["figure"], name
-        assert printed[name].summary == dashboard[key]["summary"], name
-    assert "accuracy" not in dashboard and "forecast-accuracy" not in printed
+        assert printed[name].figure == drawn[key]["figure"], name
+        assert printed[name].summary == drawn[key]["summary"], name
+    assert "accuracy" not in drawn and "forecast-accuracy" not in printed
     assert printed["savings-delivery"].figure == savings_dashboard.figures(period)["delivery"]["figure"]
     headers, rows = printed["variance-by-area"].data
     assert headers == ["Category", "Variance £m"]

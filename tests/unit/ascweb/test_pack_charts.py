@@ -9,7 +9,7 @@ import pytest
 
 from ascweb import pack_charts
 from finance import charts
-from finance.selectors import Series
+from finance.selectors.dashboard import Series
 
 M = 100_000_000  # £1m in pence
 

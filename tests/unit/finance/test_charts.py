@@ -7,7 +7,7 @@ import pytest
 
 from ascweb import charts as style
 from finance import charts
-from finance.selectors import Series, YearNetExpenditure
+from finance.selectors.dashboard import Series, YearNetExpenditure
 
 M = 100_000_000
 

@@ -132,10 +132,6 @@ class _Renderer:
         self._start()
         return result.result(timeout=timeout)
 
-    def warm(self, timeout: float = 120) -> None:
-        """Start the browser now (a command or a worker can pay the start-up cost up front)."""
-        self.svgs([{"figure": for_print({"data": []}), "width": WIDTH, "height": HEIGHT}], timeout=timeout)
-
     def close(self) -> None:
         with self._lock:
             thread, self._thread = self._thread, None

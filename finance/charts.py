@@ -317,7 +317,7 @@ def _distance(error: int) -> str:
     return f"{_pounds_m(error)} {'above' if error > 0 else 'below'} it"
 
 
-def profile_summary(years: Sequence, *, period_number: int, forecast: int) -> str:
+def profile_summary(years: Sequence, *, forecast: int) -> str:
     current = next((y for y in years if y.current), None)
     if current is None or current.total is None:
         return "No net expenditure has been reported for this year yet."
@@ -366,9 +366,7 @@ def dashboard_figures(data, area_urls: dict[str, str]) -> dict[str, dict]:
         },
         "profile": {
             "figure": profile_figure(data.net_expenditure),
-            "summary": profile_summary(
-                data.net_expenditure, period_number=period.number, forecast=data.headline.forecast
-            ),
+            "summary": profile_summary(data.net_expenditure, forecast=data.headline.forecast),
         },
         "monthly": {
             "figure": monthly_figure(data.net_expenditure),

@@ -6,17 +6,13 @@ negative one over-delivery. Totals are sums of the savings below them; printed t
 the papers are only ever checked (ascweb.calculations.check_printed).
 """
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from ascweb.calculations import PrintedCheck, check_printed, rounding_tolerance
 from ascweb.money import format_gbp, format_pounds
 
 __all__ = ["PrintedCheck", "check_printed", "rounding_tolerance"]
-
-T = TypeVar("T")
-K = TypeVar("K", bound=Hashable)
 
 
 def variance(target: int, forecast: int) -> int:
@@ -87,15 +83,6 @@ def total(figures: Iterable[SavingFigures]) -> Totals:
     result = Totals()
     for item in figures:
         result = result.add(item)
-    return result
-
-
-def totals_by(items: Iterable[T], key: Callable[[T], K], figures: Callable[[T], SavingFigures]) -> dict[K, Totals]:
-    """Totals per key (workstream, programme, status), in first-seen order."""
-    result: dict[K, Totals] = {}
-    for item in items:
-        k = key(item)
-        result[k] = result.get(k, Totals()).add(figures(item))
     return result
 
 

@@ -97,7 +97,6 @@ class Dashboard:
     words: str
     areas: list[AreaVariance]
     trajectory: PeriodSeries
-    outturn_period: Period | None
     accuracy: PeriodSeries | None
     net_expenditure: list[YearNetExpenditure]
 
@@ -170,16 +169,11 @@ def dashboard(period: Period) -> Dashboard:
     accuracy = None
     if outturn:
         final = totals[outturn.id]
+        forecasts = {n: {p.number: totals[p.id][n].forecast for p in forecasts_at} for n in series_ids}
+        errors = {n: calculations.forecast_errors(forecasts[n], final[n].forecast) for n in series_ids}
         accuracy = PeriodSeries(
             periods=[p.number for p in forecasts_at],
-            series=[
-                Series(
-                    nodes[n].code,
-                    nodes[n].name,
-                    [totals[p.id][n].forecast - final[n].forecast for p in forecasts_at],
-                )
-                for n in series_ids
-            ],
+            series=[Series(nodes[n].code, nodes[n].name, list(errors[n].values())) for n in series_ids],
         )
     budgets = {start: (headline.budget, f"the department's budget at Period {period.number}")}
     for year_start, p in latest_before.items():
@@ -197,7 +191,6 @@ def dashboard(period: Period) -> Dashboard:
         ),
         areas=areas,
         trajectory=trajectory,
-        outturn_period=outturn,
         accuracy=accuracy,
         net_expenditure=_net_expenditure(period, tree, department_id, budgets),
     )

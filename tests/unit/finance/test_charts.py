@@ -106,7 +106,7 @@ def test_summaries_say_in_words_what_the_charts_show():
         charts.trajectory_summary([2, 10], series, total_code="ASS")
     )
     year = _year("2017-18", [100 * M, 89 * M] + [None] * 11, [110 * M] * 2 + [0] * 11, current=True)
-    text = charts.profile_summary([year], period_number=2, forecast=259 * M)
+    text = charts.profile_summary([year], forecast=259 * M)
     assert "£189.000m against a profiled budget of £220.000m: £31.000m below profile" in text
     assert "leaves £70.000m for periods 3 to 13" in text
 

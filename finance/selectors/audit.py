@@ -19,6 +19,17 @@ class AuditEntry:
 _AUDITED = (("budget", "budget"), ("forecast", "forecast outturn"), ("explanation", "explanation"))
 
 
+def _entry(record, subject: str, changes: list[tuple[str, object, object]]) -> AuditEntry:
+    """A history record's changes, with who made them, when and why."""
+    return AuditEntry(
+        at=record.history_date,
+        who=record.history_user.get_username() if record.history_user else "system",
+        subject=subject,
+        changes=changes,
+        reason=record.history_change_reason or "",
+    )
+
+
 def _figure_changes(before, after) -> list[tuple[str, object, object]]:
     if before is None:  # created: what it was set to (an empty explanation is not news)
         return [(label, None, getattr(after, field)) for field, label in _AUDITED if getattr(after, field) != ""]
@@ -29,6 +40,11 @@ def _figure_changes(before, after) -> list[tuple[str, object, object]]:
     ]
 
 
+def _line_records(**where):
+    """History records of line figures, with what their entries name."""
+    return LineForecast.history.filter(**where).select_related("history_user", "line", "period__year")
+
+
 def _line_entries(records) -> list[AuditEntry]:
     """History records of line figures (ordered by line, then time) as changes."""
     entries, previous = [], {}
@@ -37,15 +53,7 @@ def _line_entries(records) -> list[AuditEntry]:
         changes = _figure_changes(previous.get(key), record)
         previous[key] = record
         if changes:
-            entries.append(
-                AuditEntry(
-                    at=record.history_date,
-                    who=record.history_user.get_username() if record.history_user else "system",
-                    subject=f"{record.line.name}, {record.period.title}",
-                    changes=changes,
-                    reason=record.history_change_reason or "",
-                )
-            )
+            entries.append(_entry(record, f"{record.line.name}, {record.period.title}", changes))
     return entries
 
 
@@ -53,11 +61,7 @@ def period_audit(period: Period) -> list[AuditEntry]:
     """Everything that happened to a period: status changes with reasons, and every figure change."""
     from ascweb.models import PeriodEvent
 
-    records = (
-        LineForecast.history.filter(period_id=period.id)
-        .select_related("history_user", "line", "period__year")
-        .order_by("line_id", "history_date", "history_id")
-    )
+    records = _line_records(period_id=period.id).order_by("line_id", "history_date", "history_id")
     entries = _line_entries(records) + _other_period_changes(period)
     for event in PeriodEvent.objects.filter(period=period).select_related("user"):
         entries.append(
@@ -100,23 +104,11 @@ def _other_period_changes(period: Period) -> list[AuditEntry]:
             ]
             if changes:
                 subject = ", ".join(str(getattr(record, name)) for name in related) or model._meta.verbose_name
-                entries.append(
-                    AuditEntry(
-                        at=record.history_date,
-                        who=record.history_user.get_username() if record.history_user else "system",
-                        subject=f"{subject}, {period.title}",
-                        changes=changes,
-                        reason=record.history_change_reason or "",
-                    )
-                )
+                entries.append(_entry(record, f"{subject}, {period.title}", changes))
     return entries
 
 
 def line_history(line: ReportingLine) -> list[AuditEntry]:
     """A line's figures through every period, newest first."""
-    records = (
-        LineForecast.history.filter(line_id=line.id)
-        .select_related("history_user", "line", "period__year")
-        .order_by("line_id", "period_id", "history_date", "history_id")
-    )
+    records = _line_records(line_id=line.id).order_by("line_id", "period_id", "history_date", "history_id")
     return sorted(_line_entries(records), key=lambda e: e.at, reverse=True)

@@ -36,6 +36,8 @@ system-deps:
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/vulture
 	$(PY) manage.py makemigrations --check --dry-run --settings=tests.settings
 
 ## The whole suite against a real PostgreSQL server, then again on embedded SQLite.

@@ -1,9 +1,25 @@
-"""Pure calculations the core owns: checking a paper's printed total against its rows.
-No database; integer pence in and out."""
+"""Pure calculations the core owns: checking a paper's printed total against its rows, and
+the months of a financial year. No database; integer pence in and out."""
 
 from dataclasses import dataclass
 
 from ascweb.money import PENCE_PER_THOUSAND
+
+# A financial year's months: Period 1 is April ... Period 12 March (13: year-end adjustments).
+MONTHS = [
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "January",
+    "February",
+    "March",
+]
 
 ROUNDING = "rounding"
 ERROR = "error"

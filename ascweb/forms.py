@@ -1,4 +1,5 @@
-"""Forms the core's pages use: starting, re-opening and importing into a period."""
+"""Forms the core's pages use (starting, re-opening and importing into a period) and the
+fields every app's entry forms share: an amount typed in pounds, an explanation's length."""
 
 from django import forms
 

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ascweb.calculations import MONTHS
+
 PENCE = "pence"
 
 
@@ -27,22 +29,6 @@ class FinancialYear(models.Model):
     @staticmethod
     def code_for(start_year: int) -> str:
         return f"{start_year}-{(start_year + 1) % 100:02d}"
-
-
-MONTHS = [
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "January",
-    "February",
-    "March",
-]
 
 
 class Period(models.Model):

@@ -63,12 +63,6 @@ def parse_millions(text: str) -> int:
     return int(-pence if negative else pence)
 
 
-def round_to_thousands(pence: int) -> int:
-    """Pence rounded to the nearest £1,000, half away from zero (for £m display)."""
-    thousands = (Decimal(pence) / PENCE_PER_THOUSAND).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return int(thousands) * PENCE_PER_THOUSAND
-
-
 def millions(pence: int) -> Decimal:
     """£m to 3 decimal places, as a Decimal (for spreadsheets and CSV)."""
     return (Decimal(pence) / PENCE_PER_MILLION).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)

@@ -9,7 +9,7 @@ nothing to show for the period, so letters and cross-references always follow th
 
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,6 +66,7 @@ class Part:
     section_context: dict | None = None
     section_html: str = ""  # rendered once the letters are known
     figure: Any = None
+    summary: str = ""
     svg: str = ""
     data: tuple[list[str], list[list[str]]] | None = None
     anchor: str = ""
@@ -164,7 +165,8 @@ def assemble(period, selected: list[str] | None = None, *, draw_charts: bool = T
     `draw_charts=False` keeps the chart parts but does not draw them (the contents page).
     """
     wanted = [c for c in choices() if selected is None or c.name in selected]
-    parts = [part for part in (_build(choice, period) for choice in wanted) if part is not None]
+    figures = _ChartFigures(period)
+    parts = [part for part in (_build(choice, period, figures) for choice in wanted) if part is not None]
     _label(parts)
     refs = {part.name: part.label for part in parts if part.label}
     for part in parts:
@@ -174,7 +176,21 @@ def assemble(period, selected: list[str] | None = None, *, draw_charts: bool = T
     return Pack(period=period, parts=parts, stamp=publication_stamp(period), is_draft=not period.is_published)
 
 
-def _build(choice: PartChoice, period) -> Part | None:
+class _ChartFigures:
+    """The registered charts' figures for one period: each app's figures built once, however
+    many of its charts the pack prints."""
+
+    def __init__(self, period) -> None:
+        self.period = period
+        self._built: dict[Callable, dict[str, dict]] = {}
+
+    def chart(self, chart: PackChart) -> dict | None:
+        if chart.figures not in self._built:
+            self._built[chart.figures] = chart.figures(self.period) or {}
+        return self._built[chart.figures].get(chart.key)
+
+
+def _build(choice: PartChoice, period, figures: _ChartFigures) -> Part | None:
     part = Part(choice=choice, anchor=f"part-{choice.name}")
     if choice.kind == TABLE:
         rows = choice.source.rows(period)
@@ -188,9 +204,10 @@ def _build(choice: PartChoice, period) -> Part | None:
             return None
         part.section_context = context
     else:
-        part.figure = choice.source.figure(period)
-        if part.figure is None:
+        chart = figures.chart(choice.source)
+        if chart is None:
             return None
+        part.figure, part.summary = chart["figure"], chart.get("summary", "")
         part.data = pack_charts.figure_table(part.figure)
     return part
 

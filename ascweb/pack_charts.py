@@ -1,6 +1,7 @@
 """Charts for the appendix pack: the dashboard's own Plotly figures, drawn as SVG for print.
 
-One chart definition serves screen and print: the figure a PackChart returns is drawn by
+One chart definition serves screen and print: the figure a PackChart returns (built by the
+app's own builder, in the style of ascweb.charts) is drawn by
 plotly.js, the same library the dashboard uses, in Debian's headless Chromium (Playwright
 drives it; plotly.js comes from the installed plotly package, never from the network) and
 exported with Plotly.toImage as SVG, which WeasyPrint embeds as vector graphics.
@@ -23,15 +24,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import plotly
-import plotly.graph_objects as go
+import plotly.io
 from django.conf import settings
 
-from ascweb import money
+from ascweb import charts, money
 
 log = logging.getLogger(__name__)
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-FONT = "DejaVu Sans"
 WIDTH, HEIGHT = 1000, 340  # CSS pixels: the width of an A4 landscape page inside its margins
 CHROMIUM_ARGS = [
     "--no-sandbox",  # containers run as root
@@ -56,63 +56,37 @@ _DRAW = """async (spec) => {
   }
 }"""
 
-UNDERSPEND, OVERSPEND = "#1d70b8", "#d4351c"
+# --- Pure: the figure for print and its data as a table -----------------------------------------
 
 
-# --- Pure: builders and the figures' data as a table -------------------------------------------
-
-
-def variance_by_area(rows: list[tuple[str, int]]) -> go.Figure:
-    """A diverging bar of each expenditure area's forecast variance (£m); rows are
-    (area name, variance in pence). Bars are labelled with their figures, so the direction is
-    never told by colour alone."""
-    names = [name for name, _variance in rows]
-    values = [money.millions(variance) for _name, variance in rows]
-    figure = go.Figure(
-        go.Bar(
-            x=values,
-            y=names,
-            orientation="h",
-            text=[money.format_m(variance) for _name, variance in rows],
-            textposition="auto",
-            marker_color=[OVERSPEND if value > 0 else UNDERSPEND for value in values],
-            name="Variance £m",
-            cliponaxis=False,
-        )
-    )
-    reach = max([abs(value) for value in values] or [Decimal(1)]) * Decimal("1.2")
-    axis_title = "Forecast variance £m (underspend below zero, overspend above)"
-    figure.update_layout(
-        xaxis={"title": {"text": axis_title}, "range": [-reach, reach]},
-        yaxis={"title": {"text": "Expenditure area"}, "autorange": "reversed"},
-        showlegend=False,
-        margin={"l": 200, "r": 60, "t": 20, "b": 60},
-    )
-    return figure
-
-
-def for_print(figure: go.Figure) -> dict:
-    """The figure as plotly.js takes it, in the pack's font on a white page."""
-    spec = json.loads(figure.to_json())
-    layout = spec.setdefault("layout", {})
-    layout["font"] = {**layout.get("font", {}), "family": FONT, "color": "#0b0c0c"}
-    layout.setdefault("paper_bgcolor", "white")
-    layout.setdefault("plot_bgcolor", "white")
+def for_print(figure: dict) -> dict:
+    """The figure as plotly.js takes it (Decimal amounts as JSON numbers), in the pack's font."""
+    spec = json.loads(plotly.io.to_json(figure, validate=False))
+    spec["layout"] = charts.print_layout(spec.get("layout", {}))
     return spec
 
 
-def figure_table(figure: go.Figure) -> tuple[list[str], list[list[str]]]:
+def print_size(figure: dict) -> tuple[int, int]:
+    """The page's width; the figure's own height, which its builder fits to its bars."""
+    return WIDTH, figure.get("layout", {}).get("height") or HEIGHT
+
+
+def figure_table(figure: dict) -> tuple[list[str], list[list[str]]]:
     """The chart's figures as a table (headers, rows) to print beneath it: one row per
-    category, one column per trace; printed labels (`text`) where the trace has them."""
-    traces = [trace for trace in figure.data if getattr(trace, "x", None) is not None]
+    category, one column per trace; printed labels (`text`) where the trace has them, and
+    an axis's tick labels for its values (P10, not 10)."""
+    traces = [trace for trace in figure.get("data", []) if trace.get("x") is not None]
     if not traces:
         return [], []
+    layout = figure.get("layout", {})
+    horizontal = traces[0].get("orientation") == "h"
+    category_axis = layout.get("yaxis" if horizontal else "xaxis", {})
+    ticks = dict(zip(category_axis.get("tickvals", ()), category_axis.get("ticktext", ()), strict=False))
     categories: list = []
     columns: list[dict] = []
     for trace in traces:
-        horizontal = getattr(trace, "orientation", None) == "h"
-        keys, values = (trace.y, trace.x) if horizontal else (trace.x, trace.y)
-        texts = getattr(trace, "text", None)
+        keys, values = (trace.get("y"), trace["x"]) if horizontal else (trace["x"], trace.get("y"))
+        texts = trace.get("text")
         shown = texts if isinstance(texts, list | tuple) and len(texts) == len(values or ()) else values
         cells = {}
         for key, value in zip(keys or (), shown or (), strict=False):
@@ -120,10 +94,13 @@ def figure_table(figure: go.Figure) -> tuple[list[str], list[list[str]]]:
                 categories.append(key)
             cells[key] = _cell(value)
         columns.append(cells)
-    axis = figure.layout.yaxis if getattr(traces[0], "orientation", None) == "h" else figure.layout.xaxis
-    first = (axis.title.text if axis and axis.title and axis.title.text else "") or "Category"
-    headers = [first] + [trace.name or f"Series {index + 1}" for index, trace in enumerate(traces)]
-    return headers, [[str(key)] + [cells.get(key, "") for cells in columns] for key in categories]
+    first = category_axis.get("title", {}).get("text") or "Category"
+    headers = [first] + [trace.get("name") or f"Series {index + 1}" for index, trace in enumerate(traces)]
+    return headers, [[_label(ticks.get(key, key))] + [cells.get(key, "") for cells in columns] for key in categories]
+
+
+def _label(key) -> str:
+    return str(key).replace("<br>", " ")  # a label wrapped for a narrow screen
 
 
 def _cell(value) -> str:
@@ -154,10 +131,6 @@ class _Renderer:
         self._jobs.put((specs, result))  # before starting: a browser that fails to start fails it
         self._start()
         return result.result(timeout=timeout)
-
-    def warm(self, timeout: float = 120) -> None:
-        """Start the browser now (a command or a worker can pay the start-up cost up front)."""
-        self.svgs([for_print(go.Figure())], timeout=timeout)
 
     def close(self) -> None:
         with self._lock:
@@ -238,7 +211,10 @@ def draw(parts: list) -> None:
     browser cannot be started the parts keep no SVG and the pack prints their tables alone."""
     if not parts:
         return
-    specs = [{"figure": for_print(part.figure), "width": WIDTH, "height": HEIGHT} for part in parts]
+    specs = []
+    for part in parts:
+        width, height = print_size(part.figure)
+        specs.append({"figure": for_print(part.figure), "width": width, "height": height})
     try:
         svgs = renderer.svgs(specs)
     except Exception:

@@ -8,9 +8,12 @@ Each app registers, from its AppConfig.ready():
   data/norfolk/ that `load_demo` (ascweb.demo) imports in order through the app's import kinds;
 - dashboard panels: sections of the member dashboard;
 - pack sections and pack charts: the appendix pack's text sections (Appendix B's
-  explanations) and the dashboard's charts, printed from the same Plotly figures;
+  explanations) and the dashboard's charts, printed from the same Plotly figures (every
+  chart of the dashboard is one);
 - import kinds: figures a lead can load from a CSV/XLSX file (the template out, the file in),
-  all through one runner (ascweb.imports.run_import), one upload page and one command.
+  all through one runner (ascweb.imports.run_import), one upload page and one command;
+- readers: figures one app offers to another app's pages, by a name declared here (the iBCF
+  page shows its carry-forward from the reserves statement), so neither imports the other.
 
 The appendix pack (ascweb.pack) prints every registered table, section and chart in `order`;
 a part with `pack == APPENDIX` gets the next free letter, so letters follow the contents.
@@ -78,13 +81,17 @@ class PackSection:
 
 @dataclass(frozen=True)
 class PackChart:
-    """A dashboard chart for the pack: `figure(period)` returns the same Plotly figure the
-    dashboard draws (None: no chart for that period); it is printed as SVG with its figures
-    in a table beneath. Registering a name again replaces the chart."""
+    """A dashboard chart for the pack, printed as SVG with its summary and its figures in a
+    table beneath. `figures(period)` is the app's dashboard figures by key, each
+    {"figure": the Plotly figure, "summary": its words}, from the builder the dashboard itself
+    uses; `key` picks this chart's (absent: nothing to show for that period). Charts that
+    share one `figures` are built from one call per pack. Registering a name again replaces
+    the chart."""
 
     name: str
     title: str
-    figure: Callable[[Any], Any]
+    figures: Callable[[Any], dict[str, dict]]
+    key: str
     order: int
 
 
@@ -109,14 +116,16 @@ class DashboardPanel:
     order: int
 
 
-@dataclass(frozen=True)
-class ScaleGenerator:
-    """Adds an app's synthetic data to `make_scale_data`: generate(council) where council is
-    a ScaleCouncil (years, periods, areas, lines, a seeded random.Random)."""
+# Readers named by the core, so the app that offers one and the app that uses it need not meet.
+# reserve-rows: read(period, reserve ids) -> {reserve id: the reserve's row in the period's
+# statement}, each row with `label`, `balance_1_april`, `proposed_usage`, `balance_31_march`.
+RESERVE_ROWS = "reserve-rows"
 
-    name: str
-    generate: Callable[[Any], None]
-    order: int
+
+@dataclass(frozen=True)
+class Reader:
+    name: str  # one of the names above
+    read: Callable[..., Any]
 
 
 @dataclass(frozen=True)
@@ -177,17 +186,20 @@ class Registry:
     export_tables: dict[str, ExportTable] = field(default_factory=dict)
     demo_data: list[DemoData] = field(default_factory=list)
     dashboard_panels: list[DashboardPanel] = field(default_factory=list)
-    scale_generators: list[ScaleGenerator] = field(default_factory=list)
-
-    def add_scale_generator(self, generator: ScaleGenerator) -> None:
-        if generator.name not in {existing.name for existing in self.scale_generators}:
-            self.scale_generators.append(generator)
-            self.scale_generators.sort(key=lambda g: g.order)
-
     pack_sections: dict[str, PackSection] = field(default_factory=dict)
     pack_charts: dict[str, PackChart] = field(default_factory=dict)
     import_kinds: dict[str, ImportKind] = field(default_factory=dict)
     lifecycle_hooks: dict[str, Lifecycle] = field(default_factory=dict)
+    readers: dict[str, Reader] = field(default_factory=dict)
+
+    def add_reader(self, reader: Reader) -> None:
+        self.readers[reader.name] = reader
+
+    def read(self, name: str, *args: Any, default: Any = None) -> Any:
+        """What the app offering `name` reads for these arguments; `default` when no installed
+        app offers it."""
+        reader = self.readers.get(name)
+        return reader.read(*args) if reader is not None else default
 
     def add_lifecycle(self, hooks: Lifecycle) -> None:
         self.lifecycle_hooks[hooks.name] = hooks

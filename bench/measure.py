@@ -197,8 +197,8 @@ def _has_url(url: str, username: str | None = None) -> bool:
 
 def _officer_form(officer: str, period, runs: int, baseline) -> list[Result]:
     """GET and POST of the officer's first area form (the POST saves a changed explanation)."""
-    from finance import selectors
     from finance.models import AreaAssignment
+    from finance.selectors.entry import area_entry_lines
 
     area = AreaAssignment.objects.filter(user__username=officer).select_related("area").first().area
     url = f"/periods/{period.year.code}/{period.number}/areas/{area.code}/edit/"
@@ -206,7 +206,7 @@ def _officer_form(officer: str, period, runs: int, baseline) -> list[Result]:
     counter = iter(range(10**6))
 
     def post():
-        lines, _previous = selectors.area_entry_lines(period, area)
+        lines, _previous = area_entry_lines(period, area)
         data, n = {}, next(counter)
         for entry in lines:
             line_id, current = entry.line.id, entry.current
@@ -242,11 +242,12 @@ def _imports(runs: int) -> list[Result]:
     import random
 
     from bench import imports
-    from finance import scale
+    from bench.scale import revenue
+    from bench.scale.council import ScaleCouncil
 
     _fresh_database("ascweb_bench_import")
-    council = scale.ScaleCouncil(rng=random.Random(2017))  # noqa: S311 - not for security
-    scale.build_structure(council, departments=imports.AREAS // scale.AREAS_PER_DEPARTMENT, lines=imports.AREAS)
+    council = ScaleCouncil(rng=random.Random(2017))  # noqa: S311 - not for security
+    revenue.build_structure(council, departments=imports.AREAS // revenue.AREAS_PER_DEPARTMENT, lines=imports.AREAS)
     imported, copied, rows, size, queries = imports.measure(runs)
     return [
         Result("Raw COPY of 100,000 rows", copied * 1000, copied * 1000, 1.0, None, f"{rows / copied:,.0f} rows/s"),

@@ -11,19 +11,10 @@ lines differ in marker and dash as well as colour.
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ascweb.models import MONTHS
+from ascweb import charts as style
+from ascweb.calculations import MONTHS
 from ascweb.money import format_m, millions
 from finance.calculations import signed_variance, variance_words
-
-# One palette (GOV.UK colours with at least 3:1 contrast against white).
-INK = "#0b0c0c"
-GRID = "#b1b4b6"
-OVERSPEND = "#d4351c"
-UNDERSPEND = "#1d70b8"
-SERIES_COLOURS = ("#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#505a5f", "#912b88", "#003078", "#8f4b00")
-SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "triangle-down", "star", "cross")
-DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
-YEAR_PATTERNS = ("", "/", ".")
 
 
 def period_label(number: int) -> str:
@@ -53,37 +44,11 @@ def _m(pence: int | None) -> Decimal | None:
     return millions(pence) if pence is not None else None
 
 
-def _layout(*, title: str, x_title: str = "", y_title: str = "", height: int = 380, **extra) -> dict:
-    layout = {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        "font": {"family": "arial, sans-serif", "color": INK, "size": 14},
-        "paper_bgcolor": "#ffffff",
-        "plot_bgcolor": "#ffffff",
-        "height": height,
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 50, "pad": 4},
-        "xaxis": {"title": {"text": x_title}, "gridcolor": GRID, "zerolinecolor": INK, "automargin": True},
-        "yaxis": {"title": {"text": y_title}, "gridcolor": GRID, "zerolinecolor": INK, "automargin": True},
-        "legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"},
-        "hoverlabel": {"bgcolor": "#ffffff", "font": {"color": INK}},
-        "dragmode": False,  # no accidental zooming: the table holds the exact figures
-    }
-    layout.update(extra)
-    return layout
-
-
-_LINEAR = {"type": "linear", "gridcolor": GRID, "zerolinecolor": INK, "zerolinewidth": 2, "automargin": True}
-
-
 def _padded_range(values: Sequence[int]) -> list[Decimal]:
     """An axis range (£m) from zero past the longest bars, with room for their labels beside them."""
     low, high = min([0, *values]), max([0, *values])
     pad = max((high - low) * 3 // 4, 100_000_000)  # three-quarters of the span, at least £1m
     return [millions(low - pad if low < 0 else -pad // 3), millions(high + pad if high > 0 else pad // 3)]
-
-
-def _sign_pattern(values: Sequence[int]) -> dict:
-    """Overspend bars hatched, underspend bars plain: the sign shows without colour too."""
-    return {"shape": ["/" if v > 0 else "" for v in values], "fgcolor": "#ffffff", "fillmode": "overlay"}
 
 
 def headline_figure(bars: Sequence[tuple[str, int]]) -> dict:
@@ -99,18 +64,18 @@ def headline_figure(bars: Sequence[tuple[str, int]]) -> dict:
                 "textposition": "outside",
                 "cliponaxis": False,
                 "marker": {
-                    "color": [OVERSPEND if v > 0 else UNDERSPEND for v in values],
-                    "pattern": _sign_pattern(values),
+                    "color": style.sign_colours(values),
+                    "pattern": style.sign_pattern(values),
                 },
                 "hovertemplate": "%{x}: %{text} £m<extra></extra>",
                 "name": "Variance £m",
             }
         ],
-        "layout": _layout(
+        "layout": style.layout(
             title="Forecast variance, £m",
             y_title="£m (negative: underspend)",
             height=320,
-            yaxis={**_LINEAR, "range": _padded_range(values), "title": {"text": "£m (negative: underspend)"}},
+            yaxis={**style.LINEAR_AXIS, "range": _padded_range(values), "title": {"text": "£m (negative: underspend)"}},
         ),
     }
 
@@ -138,18 +103,18 @@ def variance_bar_figure(
                 "cliponaxis": False,
                 "customdata": [url or "" for _l, _v, url in rows],
                 "marker": {
-                    "color": [OVERSPEND if v > 0 else UNDERSPEND for v in values],
-                    "pattern": _sign_pattern(values),
+                    "color": style.sign_colours(values),
+                    "pattern": style.sign_pattern(values),
                 },
                 "hovertemplate": "%{y}: %{text} £m<extra></extra>",
                 "name": "Variance £m",
             }
         ],
-        "layout": _layout(
+        "layout": style.layout(
             title=title,
             height=max(260, 90 + 48 * len(rows)),
             xaxis={
-                **_LINEAR,
+                **style.LINEAR_AXIS,
                 "range": _padded_range(values),
                 "title": {"text": "£m"},
             },
@@ -172,13 +137,13 @@ def _series_traces(periods: Sequence[int], series: Sequence, emphasise: str | No
                 "y": [_m(v) for v in line.values],
                 "text": [signed(v) if v is not None else "" for v in line.values],
                 "line": {
-                    "color": INK if bold else SERIES_COLOURS[i % len(SERIES_COLOURS)],
+                    "color": style.INK if bold else style.series_colour(i),
                     # the emphasised line alone is solid with round markers
-                    "dash": "solid" if bold else DASHES[1 + i % (len(DASHES) - 1)],
+                    "dash": "solid" if bold else style.DASHES[1 + i % (len(style.DASHES) - 1)],
                     "width": 4 if bold else 2,
                 },
                 "marker": {
-                    "symbol": "circle" if bold else SYMBOLS[1 + i % (len(SYMBOLS) - 1)],
+                    "symbol": "circle" if bold else style.SYMBOLS[1 + i % (len(style.SYMBOLS) - 1)],
                     "size": 10 if bold else 8,
                 },
                 "hovertemplate": "%{fullData.name}, P%{x}: %{text} £m<extra></extra>",
@@ -194,7 +159,7 @@ def _period_axis(periods: Sequence[int], title: str = "") -> dict:
         "tickvals": list(periods),
         "ticktext": [period_label(n) for n in periods],
         "range": [min(periods, default=1) - 0.5, max(periods, default=12) + 0.5],
-        "gridcolor": GRID,
+        "gridcolor": style.GRID,
         "automargin": True,
     }
 
@@ -204,7 +169,7 @@ def trajectory_figure(periods: Sequence[int], series: Sequence, *, emphasise: st
     each period's forecast was from the outturn."""
     return {
         "data": _series_traces(periods, series, emphasise),
-        "layout": _layout(
+        "layout": style.layout(
             title=title,
             y_title="£m",
             height=460,
@@ -220,7 +185,7 @@ def profile_figure(years: Sequence) -> dict:
     periods = list(range(1, 14))
     traces = []
     for i, year in enumerate(years):
-        colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
+        colour = style.series_colour(i)
         width = 4 if year.current else 2
         traces.append(
             {
@@ -230,7 +195,7 @@ def profile_figure(years: Sequence) -> dict:
                 "x": periods,
                 "y": [_m(v) for v in year.cumulative],
                 "line": {"color": colour, "width": width},
-                "marker": {"symbol": SYMBOLS[i % len(SYMBOLS)], "size": 8},
+                "marker": {"symbol": style.SYMBOLS[i % len(style.SYMBOLS)], "size": 8},
                 "hovertemplate": "%{fullData.name}, P%{x}: £%{y:.3f}m<extra></extra>",
             }
         )
@@ -248,7 +213,7 @@ def profile_figure(years: Sequence) -> dict:
             )
     return {
         "data": traces,
-        "layout": _layout(
+        "layout": style.layout(
             title="Cumulative net expenditure against profiled budget, £m",
             y_title="£m, cumulative",
             height=460,
@@ -268,10 +233,10 @@ def monthly_figure(years: Sequence) -> dict:
             "x": periods,
             "y": [_m(v) for v in year.monthly],
             "marker": {
-                "color": SERIES_COLOURS[i % len(SERIES_COLOURS)],
+                "color": style.series_colour(i),
                 "pattern": {
-                    "shape": YEAR_PATTERNS[i % len(YEAR_PATTERNS)],
-                    "fgcolor": "#ffffff",
+                    "shape": style.PATTERNS[i % len(style.PATTERNS)],
+                    "fgcolor": style.WHITE,
                     "fillmode": "overlay",
                 },
             },
@@ -281,7 +246,7 @@ def monthly_figure(years: Sequence) -> dict:
     ]
     return {
         "data": traces,
-        "layout": _layout(
+        "layout": style.layout(
             title="Net expenditure by period, £m",
             y_title="£m in the period",
             height=400,
@@ -352,7 +317,7 @@ def _distance(error: int) -> str:
     return f"{_pounds_m(error)} {'above' if error > 0 else 'below'} it"
 
 
-def profile_summary(years: Sequence, *, period_number: int, forecast: int) -> str:
+def profile_summary(years: Sequence, *, forecast: int) -> str:
     current = next((y for y in years if y.current), None)
     if current is None or current.total is None:
         return "No net expenditure has been reported for this year yet."
@@ -401,9 +366,7 @@ def dashboard_figures(data, area_urls: dict[str, str]) -> dict[str, dict]:
         },
         "profile": {
             "figure": profile_figure(data.net_expenditure),
-            "summary": profile_summary(
-                data.net_expenditure, period_number=period.number, forecast=data.headline.forecast
-            ),
+            "summary": profile_summary(data.net_expenditure, forecast=data.headline.forecast),
         },
         "monthly": {
             "figure": monthly_figure(data.net_expenditure),

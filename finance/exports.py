@@ -1,19 +1,22 @@
 """The finance app's committee tables, registered for export_table, downloads and the pack:
-table 2.1, Appendix A (budget monitoring), Appendix B (explanations of variances) and, until
-the dashboard registers its own, the variance-by-area chart."""
+table 2.1, Appendix A (budget monitoring), Appendix B (explanations of variances) and the
+member dashboard's charts, built by the dashboard's own builder."""
 
-from ascweb import pack_charts, periods
+from ascweb import periods
 from ascweb.registry import REPORT, ExportTable, PackChart, PackSection, registry
-from finance import selectors
+from finance import charts
+from finance.selectors import report_tables
+from finance.selectors.dashboard import dashboard
+from finance.selectors.figures import period_figures
 from finance.tables import AppendixATable, SummaryTable
 
 
 def _summary(period):
-    return selectors.summary_table(selectors.period_figures(period))
+    return report_tables.summary_table(period_figures(period))
 
 
 def _appendix_a(period):
-    return selectors.appendix_a(selectors.period_figures(period))
+    return report_tables.appendix_a(period_figures(period))
 
 
 def _summary_html(period, rows) -> SummaryTable:
@@ -26,9 +29,9 @@ def _appendix_a_html(period, rows) -> AppendixATable:
 
 def _explanations(period) -> dict | None:
     """Appendix B: each expenditure area with an explained variance, its explanations beneath."""
-    figures = selectors.period_figures(period)
+    figures = period_figures(period)
     department = figures.department_id
-    explained = selectors.area_explanations(figures, department)  # the whole tree: one read
+    explained = report_tables.area_explanations(figures, department)  # the whole tree: one read
     areas = []
     for area_id in figures.areas():
         area = figures.nodes[area_id]
@@ -40,9 +43,20 @@ def _explanations(period) -> dict | None:
     return {"areas": areas} if areas else None
 
 
-def _variance_by_area(period):
-    rows = _summary(period)
-    return pack_charts.variance_by_area([(row.label, row.variance) for row in rows if row.kind == "line"])
+def _dashboard_figures(period) -> dict[str, dict]:
+    """The dashboard's figures for the pack (no links: paper has none)."""
+    return charts.dashboard_figures(dashboard(period), area_urls={})
+
+
+# (name in the pack, title, the dashboard's key): in the dashboard's order
+DASHBOARD_CHARTS = [
+    ("variance-headline", "Forecast variance at this and the previous published period", "headline"),
+    ("variance-by-area", "Forecast variance by expenditure area", "areas"),
+    ("variance-trajectory", "Variance at each published report this year", "trajectory"),
+    ("forecast-accuracy", "Forecast outturn less the outturn at each report", "accuracy"),
+    ("net-expenditure-profile", "Cumulative net expenditure against the profiled budget", "profile"),
+    ("net-expenditure-by-period", "Net expenditure in each period", "monthly"),
+]
 
 
 REVENUE_COLUMNS = [
@@ -100,8 +114,5 @@ def register() -> None:
             notes=("The figures are those of {appendix-a}.",),
         )
     )
-    # The dashboard branch registers its charts under their own names; this one stands for
-    # "variance by expenditure area" until it does (same name: the dashboard's replaces it).
-    registry.add_pack_chart(
-        PackChart("variance-by-area", "Forecast variance by expenditure area", _variance_by_area, 10)
-    )
+    for order, (name, title, key) in enumerate(DASHBOARD_CHARTS, start=10):
+        registry.add_pack_chart(PackChart(name, title, _dashboard_figures, key, order))

@@ -5,15 +5,13 @@ from decimal import Decimal
 
 from django import forms
 
-from ascweb.fields import TEXT_MAX, AmountField, VersionField, text_field, version_name
-from ascweb.models import MONTHS
+from ascweb.calculations import MONTHS
+from ascweb.fields import AmountField, VersionField, text_field, version_name
 from ascweb.money import format_gbp, format_pounds
 from finance.calculations import BASIS_POINTS, PERIODS_IN_YEAR, needs_explanation
 from finance.models import BudgetProfile
-from finance.selectors import EntryLine
+from finance.selectors.entry import EntryLine
 from finance.services import LineEntry
-
-EXPLANATION_MAX = TEXT_MAX  # savings.imports reads it here
 
 
 class AreaForecastForm(forms.Form):

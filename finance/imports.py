@@ -38,7 +38,7 @@ REVENUE_COLUMNS = [
 
 
 def _revenue_rows(period: Period) -> list[dict]:
-    from finance import selectors
+    from finance.selectors.template import template_rows
 
     return [
         {
@@ -49,17 +49,17 @@ def _revenue_rows(period: Period) -> list[dict]:
             "forecast_outturn": row.forecast,
             "explanation": row.explanation,
         }
-        for row in selectors.template_rows(period)
+        for row in template_rows(period)
     ]
 
 
 def _load_revenue(job: ImportJob) -> None:
-    from finance import selectors
     from finance.importers import parse_period
     from finance.models import LineForecast
+    from finance.selectors.template import import_structure
     from finance.services import check_printed_totals
 
-    structure = selectors.import_structure()
+    structure = import_structure()
     explained = set(GroupExplanation.objects.filter(period=job.period).values_list("node_id", flat=True))
     parsed = parse_period(job.upload.table, structure, threshold=job.threshold, report=job.report, explained=explained)
     if not job.report.ok:

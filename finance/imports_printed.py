@@ -51,7 +51,7 @@ def _computed(figures, node_id: int, column: str) -> int:
 def _printed_rows(period: Period) -> list[dict]:
     """What every line, group, area and the department add up to, in report order: the
     figures a paper would print (sources blank)."""
-    from finance.selectors import period_figures
+    from finance.selectors.figures import period_figures
 
     figures = period_figures(period)
     return [
@@ -71,7 +71,7 @@ def _known(figures, node_id: int, column: str) -> bool:
 def _load_printed(job: ImportJob) -> None:
     """Each figure given is checked; the notes of the sources the file names are replaced."""
     from ascweb.fidelity import check_printed_total
-    from finance.selectors import period_figures
+    from finance.selectors.figures import period_figures
 
     report, figures = job.report, period_figures(job.period)
     nodes = {node.code.upper(): node_id for node_id, node in figures.nodes.items()}

@@ -54,7 +54,7 @@ def _leaf_ids_under(node: ReportingLine) -> list[int]:
 
 def structure_snapshot_take(*, period: Period) -> None:
     """Freeze the reporting tree for a published period (publishing runs in one transaction)."""
-    from finance.selectors import structure_now
+    from finance.selectors.figures import structure_now
 
     StructureSnapshot.objects.update_or_create(period=period, defaults={"nodes": structure_now()})
 

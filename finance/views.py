@@ -14,13 +14,18 @@ from ascweb.models import FinancialYear, Period
 from ascweb.periods import period_or_404
 from ascweb.registry import registry
 from ascweb.views_edit import saved, submit
-from finance import charts, selectors, services
+from finance import charts, services
 from finance.forms import AreaForecastForm, BudgetProfileForm
 from finance.models import BudgetProfile, ReportingLine
+from finance.selectors import audit, report_tables
+from finance.selectors import dashboard as dashboard_selectors
+from finance.selectors import workspace as workspace_selectors
+from finance.selectors.entry import area_entry_lines
+from finance.selectors.figures import PeriodFigures, period_figures
 from finance.tables import AppendixATable, SummaryTable
 
 
-def _area_link(period: Period, figures: selectors.PeriodFigures):
+def _area_link(period: Period, figures: PeriodFigures):
     """Rows naming an expenditure area link to the area's page."""
     area_codes = {figures.nodes[area_id].code for area_id in figures.areas()}
 
@@ -57,14 +62,14 @@ def dashboard_latest(request: HttpRequest) -> HttpResponse:
 @member_page
 def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = period_or_404(request, year, number)
-    data = selectors.dashboard(period)
+    data = dashboard_selectors.dashboard(period)
     urls = {a.code: reverse("area", args=[year, number, a.code]) for a in data.areas}
     shown = ((panel, panel.context(period, request.user)) for panel in registry.dashboard_panels)
     context = {
         "period": period,
         "data": data,
         "charts": charts.dashboard_figures(data, urls),
-        "periods": selectors.periods_for_selector(request.user),
+        "periods": dashboard_selectors.periods_for_selector(request.user),
         "panels": [(panel, panel_context) for panel, panel_context in shown if panel_context is not None],
     }
     return render_page(request, "finance/dashboard.html", context, period)
@@ -73,9 +78,9 @@ def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
 @member_page
 def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = period_or_404(request, year, number)
-    figures = selectors.period_figures(period)
+    figures = period_figures(period)
     table = SummaryTable(
-        selectors.summary_table(figures),
+        report_tables.summary_table(figures),
         period=period,
         link=_area_link(period, figures),
         caption=f"Table 2.1: forecast outturn by expenditure area, {period.title}",
@@ -90,9 +95,9 @@ def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
 @member_page
 def appendix_a(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = period_or_404(request, year, number)
-    figures = selectors.period_figures(period)
+    figures = period_figures(period)
     table = AppendixATable(
-        selectors.appendix_a(figures),
+        report_tables.appendix_a(figures),
         previous=figures.previous,
         link=_area_link(period, figures),
         caption=f"Appendix A: budget monitoring, {period.title}",
@@ -103,10 +108,10 @@ def appendix_a(request: HttpRequest, year: str, number: int) -> HttpResponse:
 def area_detail(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:
     period = period_or_404(request, year, number)
     area = get_object_or_404(ReportingLine, code=code, kind=ReportingLine.Kind.AREA)
-    figures = selectors.period_figures(period)
+    figures = period_figures(period)
     area = figures.nodes.get(area.id, area)  # as published, for a published period
     table = AppendixATable(
-        selectors.area_rows(figures, area.id),
+        report_tables.area_rows(figures, area.id),
         previous=figures.previous,
         caption=f"{area.name}: budget monitoring, {period.title}",
     )
@@ -114,7 +119,7 @@ def area_detail(request: HttpRequest, year: str, number: int, code: str) -> Http
         "period": period,
         "area": area,
         "table": table,
-        "explanations": selectors.area_explanations(figures, area.id),
+        "explanations": report_tables.area_explanations(figures, area.id),
         "lines_chart": _area_chart(area, figures, period),
         "can_edit": permissions.can_edit_area(request.user, area, period),
         "line_links": [
@@ -124,8 +129,8 @@ def area_detail(request: HttpRequest, year: str, number: int, code: str) -> Http
     return render(request, "finance/area_detail.html", context)
 
 
-def _area_chart(area: ReportingLine, figures: selectors.PeriodFigures, period: Period) -> dict:
-    rows = selectors.area_line_variances(figures, area.id)
+def _area_chart(area: ReportingLine, figures: PeriodFigures, period: Period) -> dict:
+    rows = report_tables.area_line_variances(figures, area.id)
     income = [is_income for _name, _variance, is_income in rows]
     return {
         "figure": charts.variance_bar_figure(
@@ -150,7 +155,9 @@ def net_expenditure_upload(request: HttpRequest) -> HttpResponse:
     """The net expenditure import, with the budget profiles the graph sets it against."""
     from ascweb.views_imports import import_upload
 
-    context = {"years": selectors.years_with_profiles()} if permissions.can_manage_periods(request.user) else {}
+    context = {}
+    if permissions.can_manage_periods(request.user):
+        context["years"] = dashboard_selectors.years_with_profiles()
     return import_upload(request, "net-expenditure", template="finance/net_expenditure_upload.html", context=context)
 
 
@@ -177,7 +184,7 @@ def workspace(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = period_or_404(request, year, number)
     if not permissions.is_finance(request.user):
         raise PermissionDenied("The workspace is for finance staff")
-    areas = selectors.workspace(request.user, period, settings.ASCWEB_MATERIALITY_PENCE)
+    areas = workspace_selectors.workspace(request.user, period, settings.ASCWEB_MATERIALITY_PENCE)
     return render(request, "finance/workspace.html", {"period": period, "areas": areas})
 
 
@@ -190,7 +197,7 @@ def area_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpRe
         raise Http404("No such expenditure area for you")
     if not permissions.can_edit_area(request.user, area, period):
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
-    lines, previous = selectors.area_entry_lines(period, area)
+    lines, previous = area_entry_lines(period, area)
     threshold = settings.ASCWEB_MATERIALITY_PENCE
     submission = submit(
         request,
@@ -214,7 +221,7 @@ def period_audit(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = period_or_404(request, year, number)
     if not permissions.is_lead(request.user):
         raise PermissionDenied("The audit log is for finance leads")
-    entries = selectors.period_audit(period)
+    entries = audit.period_audit(period)
     return render(request, "finance/audit.html", {"period": period, "entries": entries, "title": "Audit log"})
 
 
@@ -222,5 +229,5 @@ def line_history(request: HttpRequest, code: str) -> HttpResponse:
     if not permissions.is_lead(request.user):
         raise PermissionDenied("Line histories are for finance leads")
     line = get_object_or_404(ReportingLine, code=code, kind=ReportingLine.Kind.LINE)
-    entries = selectors.line_history(line)
+    entries = audit.line_history(line)
     return render(request, "finance/audit.html", {"line": line, "entries": entries, "title": f"History of {line.name}"})

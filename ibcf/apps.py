@@ -6,8 +6,8 @@ class IbcfConfig(AppConfig):
     verbose_name = "Improved Better Care Fund"
 
     def ready(self) -> None:
-        from ascweb.registry import DemoData, PeriodPage, ScaleGenerator, registry
-        from ibcf import amounts, exports, imports, reference, scale
+        from ascweb.registry import DemoData, PeriodPage, registry
+        from ibcf import amounts, exports, imports, reference
 
         exports.register()
         for kind in [imports.KIND, *reference.KINDS, *amounts.KINDS]:
@@ -15,4 +15,3 @@ class IbcfConfig(AppConfig):
         # after the reserves (order 40): the iBCF carry-forward links to the iBCF reserve
         registry.add_demo_data(DemoData("ibcf", manifest="ibcf.toml", order=41))
         registry.add_period_page(PeriodPage("iBCF", "ibcf", order=40))
-        registry.add_scale_generator(ScaleGenerator("iBCF", scale.generate, order=41))

@@ -2,8 +2,10 @@
 a fixed number of queries whatever the number of schemes, versions or streams."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ascweb.models import Period
+from ascweb.registry import RESERVE_ROWS, registry
 from ascweb.schedules import ScheduleLine, schedule_lines
 from ibcf import calculations
 from ibcf.models import (
@@ -16,7 +18,6 @@ from ibcf.models import (
     SchemeUpdate,
     year_code,
 )
-from reserves.selectors import ReserveRow, reserve_rows
 
 PLAN_YEARS = 3  # the plan runs three years from the monitoring year
 
@@ -213,13 +214,14 @@ def acute_split(period: Period) -> tuple[PlanVersion | None, list[SystemRow]]:
 @dataclass(frozen=True)
 class CarryForward:
     stream: GrantStream
-    reserve: ReserveRow | None
+    reserve: Any  # the reserve's row in the period's statement (RESERVE_ROWS), or None
 
 
 def carry_forward(period: Period) -> list[CarryForward]:
-    """Each grant stream linked to a reserve, with that reserve's row in the period's statement."""
+    """Each grant stream linked to a reserve, with that reserve's row in the period's statement
+    (read through the registry: the reserves app offers it)."""
     streams = list(GrantStream.objects.filter(reserve__isnull=False).order_by("order", "code"))
-    rows = reserve_rows(period, [stream.reserve_id for stream in streams])
+    rows = registry.read(RESERVE_ROWS, period, [stream.reserve_id for stream in streams], default={})
     return [CarryForward(stream, rows.get(stream.reserve_id)) for stream in streams]
 
 

@@ -2,7 +2,7 @@
 demo data and dashboard (called once from ReservesConfig.ready())."""
 
 from ascweb.permissions import can_see_schedule_forms
-from ascweb.registry import DashboardPanel, DemoData, ExportTable, PeriodPage, registry
+from ascweb.registry import RESERVE_ROWS, DashboardPanel, DemoData, ExportTable, PeriodPage, Reader, registry
 from reserves import selectors
 from reserves.tables import CapitalTable, MovementTable, ReservesTable
 
@@ -83,3 +83,4 @@ def register() -> None:
     registry.add_dashboard_panel(
         DashboardPanel("Reserves movement", "reserves/reserves_panel.html", reserves_panel, 50)
     )
+    registry.add_reader(Reader(RESERVE_ROWS, selectors.reserve_rows))

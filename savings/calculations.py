@@ -6,14 +6,10 @@ negative one over-delivery. Totals are sums of the savings below them; printed t
 the papers are only ever checked (ascweb.fidelity.check_printed_total).
 """
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from ascweb.money import format_gbp, format_pounds
-
-T = TypeVar("T")
-K = TypeVar("K", bound=Hashable)
 
 
 def variance(target: int, forecast: int) -> int:
@@ -84,15 +80,6 @@ def total(figures: Iterable[SavingFigures]) -> Totals:
     result = Totals()
     for item in figures:
         result = result.add(item)
-    return result
-
-
-def totals_by(items: Iterable[T], key: Callable[[T], K], figures: Callable[[T], SavingFigures]) -> dict[K, Totals]:
-    """Totals per key (workstream, programme, status), in first-seen order."""
-    result: dict[K, Totals] = {}
-    for item in items:
-        k = key(item)
-        result[k] = result.get(k, Totals()).add(figures(item))
     return result
 
 

@@ -7,14 +7,13 @@ in pattern as well as colour.
 """
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from ascweb import charts as style
 from ascweb.money import format_m, millions
-from savings.selectors import Delivery
 
-INK = "#0b0c0c"
-GRID = "#b1b4b6"
-DELIVERED = "#00703c"
-AT_RISK = "#d4351c"
+if TYPE_CHECKING:  # the selector's row types; the builder reads no database
+    from savings.selectors import Delivery
 
 
 def _m(pence: int) -> Decimal:
@@ -32,14 +31,14 @@ def wrap(label: str, width: int = 18) -> str:
     return "<br>".join(lines)
 
 
-def delivery_figure(delivery: Delivery) -> dict:
+def delivery_figure(delivery: "Delivery") -> dict:
     """Stacked horizontal bars: per workstream, savings forecast to be delivered and at risk.
     The page's figcaption titles the chart, so the figure has no title of its own."""
     names = [wrap(w.name) for w in delivery.workstreams]
     traces = []
     for label, colour, pattern, position, values in (
-        ("Delivered", DELIVERED, "", "inside", [w.delivered for w in delivery.workstreams]),
-        ("At risk", AT_RISK, "/", "outside", [w.at_risk for w in delivery.workstreams]),
+        ("Delivered", style.DELIVERED, "", "inside", [w.delivered for w in delivery.workstreams]),
+        ("At risk", style.AT_RISK, "/", "outside", [w.at_risk for w in delivery.workstreams]),
     ):
         traces.append(
             {
@@ -51,14 +50,14 @@ def delivery_figure(delivery: Delivery) -> dict:
                 "text": [f"{label}: {format_m(v)}" for v in values],
                 "textposition": position,
                 "insidetextanchor": "middle",
-                "textfont": {"color": "#ffffff" if position == "inside" else INK},
+                "textfont": {"color": style.WHITE if position == "inside" else style.INK},
                 "cliponaxis": False,
                 "hovertemplate": "%{y}<br>%{text} £m<extra></extra>",
                 # the shortfall is hatched as well as red, so it reads without colour
                 "marker": {
                     "color": colour,
-                    "line": {"color": INK, "width": 1},
-                    "pattern": {"shape": pattern, "fgcolor": colour, "bgcolor": "#ffffff", "solidity": 0.4}
+                    "line": {"color": style.INK, "width": 1},
+                    "pattern": {"shape": pattern, "fgcolor": colour, "bgcolor": style.WHITE, "solidity": 0.4}
                     if pattern
                     else {"shape": ""},
                 },
@@ -67,22 +66,18 @@ def delivery_figure(delivery: Delivery) -> dict:
         )
     return {
         "data": traces,
-        "layout": {
-            "barmode": "stack",
-            "font": {"family": "arial, sans-serif", "color": INK, "size": 14},
-            "paper_bgcolor": "#ffffff",
-            "plot_bgcolor": "#ffffff",
-            "height": 140 + 70 * len(names),
-            "margin": {"l": 10, "r": 90, "t": 10, "b": 60, "pad": 4},
-            "xaxis": {"title": {"text": "£m saved"}, "gridcolor": GRID, "zerolinecolor": INK, "automargin": True},
-            "yaxis": {"autorange": "reversed", "automargin": True},
-            "legend": {"orientation": "h", "x": 0, "y": -0.25, "yanchor": "top", "traceorder": "normal"},
-            "dragmode": False,
-        },
+        "layout": style.layout(
+            barmode="stack",
+            height=140 + 70 * len(names),
+            margin={"l": 10, "r": 90, "t": 10, "b": 60, "pad": 4},
+            xaxis=style.axis("£m saved"),
+            yaxis={"autorange": "reversed", "automargin": True},
+            legend={"orientation": "h", "x": 0, "y": -0.25, "yanchor": "top", "traceorder": "normal"},
+        ),
     }
 
 
-def delivery_summary(delivery: Delivery) -> str:
+def delivery_summary(delivery: "Delivery") -> str:
     """The chart's message in words, for everyone (and the screen-reader description)."""
     total = delivery.total
     text = (
@@ -96,7 +91,7 @@ def delivery_summary(delivery: Delivery) -> str:
     return text + " " + movement_text(delivery)
 
 
-def movement_text(delivery: Delivery) -> str:
+def movement_text(delivery: "Delivery") -> str:
     change = delivery.at_risk_movement
     if change is None or delivery.previous is None:
         return "There is no earlier published period this year to compare with."

@@ -1,22 +1,36 @@
 """The member dashboard's savings panel: savings delivered and at risk by workstream, and the
-movement since the previous published period."""
+movement since the previous published period. Its chart is printed in the pack too."""
 
 from ascweb import permissions
 from ascweb.models import Period
 from savings import charts, selectors
 
 
+def _delivery(period: Period) -> selectors.Delivery | None:
+    data = selectors.period_savings(period)
+    return selectors.delivery(data) if data.rows else None
+
+
+def _chart(delivery: selectors.Delivery) -> dict:
+    return {"figure": charts.delivery_figure(delivery), "summary": charts.delivery_summary(delivery)}
+
+
+def figures(period: Period) -> dict[str, dict]:
+    """The panel's chart by key, for the pack (none when the period has no savings)."""
+    delivery = _delivery(period)
+    return {"delivery": _chart(delivery)} if delivery else {}
+
+
 def panel_context(period: Period, user) -> dict | None:
     """The panel's context, or None when the user may not see the period or it has no savings."""
     if not permissions.can_view_period(user, period):
         return None
-    data = selectors.period_savings(period)
-    if not data.rows:
+    delivery = _delivery(period)
+    if delivery is None:
         return None
-    delivery = selectors.delivery(data)
     return {
         "period": period,
         "delivery": delivery,
-        "chart": {"figure": charts.delivery_figure(delivery), "summary": charts.delivery_summary(delivery)},
+        "chart": _chart(delivery),
         "movement": charts.movement_text(delivery),
     }

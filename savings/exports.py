@@ -1,7 +1,8 @@
-"""The savings tables, registered for export_table, downloads and the appendix pack."""
+"""The savings tables, registered for export_table, downloads and the appendix pack, and the
+dashboard panel's chart for the pack."""
 
-from ascweb.registry import ExportTable, registry
-from savings import selectors
+from ascweb.registry import ExportTable, PackChart, registry
+from savings import dashboard, selectors
 from savings.tables import ProgrammeTable, ProjectsTable, SavingsSummaryTable
 
 
@@ -85,4 +86,7 @@ def register() -> None:
             32,
             html=_html(ProjectsTable, "Savings by workstream and project, {title}"),
         )
+    )
+    registry.add_pack_chart(
+        PackChart("savings-delivery", "Savings delivered and at risk by workstream", dashboard.figures, "delivery", 30)
     )

@@ -3,10 +3,10 @@ lead only, open period, all or nothing, recorded, audited): the forecasts, one r
 checked by the same rules as the officers' form (savings.calculations.forecast_problems); and
 the mitigations, savings outside the programme that offset its shortfall."""
 
+from ascweb.fields import TEXT_MAX
 from ascweb.importing import Column, join_list, split_list
 from ascweb.imports import ImportJob, apply_positions, first_rows, rows_by_code
 from ascweb.registry import ImportKind
-from finance.forms import EXPLANATION_MAX
 from savings import selectors
 from savings.calculations import forecast_problems
 from savings.importing import next_order, upsert
@@ -21,8 +21,8 @@ COLUMNS = [
     Column("forecast", "money", required=True),
     Column("status", "choice", required=True, choices=tuple(Status.choices)),
     Column("rag", "choice", choices=tuple(SavingForecast.Rag.choices)),
-    Column("explanation", max_length=EXPLANATION_MAX),
-    Column("recovery_action", max_length=EXPLANATION_MAX),
+    Column("explanation", max_length=TEXT_MAX),
+    Column("recovery_action", max_length=TEXT_MAX),
 ]
 VALUES = [c for c in COLUMNS if c.name not in ("code", "description", "target")]  # what a row sets
 LEFT_OUT = ("explanation", "recovery_action")  # text a published paper may leave out (as_printed)
@@ -122,7 +122,7 @@ MITIGATION_COLUMNS = [
     Column("forecast", "money", required=True),
     Column("one_off", "choice", choices=ONE_OFF),
     Column("related_savings"),
-    Column("explanation", max_length=EXPLANATION_MAX),
+    Column("explanation", max_length=TEXT_MAX),
 ]
 
 

@@ -142,10 +142,6 @@ class SavingForecast(Versioned):
     def __str__(self) -> str:
         return f"{self.saving.code} at {self.period}"
 
-    @property
-    def is_off_target(self) -> bool:
-        return self.status == self.Status.OFF_TARGET
-
 
 class Mitigation(models.Model):
     """A saving delivered outside the programme that offsets a shortfall (the paper's Transport,

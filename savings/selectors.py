@@ -22,7 +22,6 @@ class SavingRow:
     code: str
     description: str
     workstream_id: int
-    category: str
     target: int
     forecast: int | None  # None: not yet updated this period (last period's figures stand)
     status: str
@@ -31,7 +30,6 @@ class SavingRow:
     recovery_action: str
     version: int
     previous_forecast: int | None
-    previous_status: str
     previous_explanation: str = ""
     previous_recovery_action: str = ""
 
@@ -112,9 +110,7 @@ def period_savings(period: Period) -> PeriodSavings:
     period's year other than nil, or a forecast at the period. Six queries."""
     previous = previous_period(period, published_only=True)
     workstreams = list(Workstream.objects.select_related("programme").order_by("programme__order", "order", "code"))
-    savings = list(
-        Saving.objects.order_by("order", "code").values("id", "code", "description", "workstream_id", "category")
-    )
+    savings = list(Saving.objects.order_by("order", "code").values("id", "code", "description", "workstream_id"))
     start = period.year.start_year
     target_rows = list(
         SavingTarget.objects.filter(year__start_year__gte=start, year__start_year__lt=start + PROGRAMME_YEARS)
@@ -163,7 +159,6 @@ def _row(
         code=saving["code"],
         description=saving["description"],
         workstream_id=saving["workstream_id"],
-        category=saving["category"],
         target=target or 0,
         forecast=current.forecast if current else None,
         status=current.status if current else (before.status if before else SavingForecast.Status.ON_TARGET),
@@ -172,7 +167,6 @@ def _row(
         recovery_action=current.recovery_action if current else "",
         version=current.version if current else 0,
         previous_forecast=before.forecast if before else None,
-        previous_status=before.status if before else "",
         previous_explanation=before.explanation if before else "",
         previous_recovery_action=before.recovery_action if before else "",
     )

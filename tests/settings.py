@@ -10,6 +10,8 @@ os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
 from ascweb.settings import *  # noqa: E402, F403
 from ascweb.settings import STORAGES  # noqa: E402
 
+# The benchmarks' command (make_scale_data) for the tests and bench/run: never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 # No persistent connections in tests: a live-server thread's connection would otherwise stay

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from ascweb.models import FidelityNote, FinancialYear, ImportRecord, Period, PeriodEvent
 from finance.models import GroupExplanation, LineForecast
-from finance.selectors import period_figures
+from finance.selectors.figures import period_figures
 from tests.factories.imports import imported
 
 HEADER = "line_code,line_name,area,budget,forecast_outturn,explanation\n"

@@ -11,7 +11,6 @@ from ascweb.money import (
     format_pounds,
     parse_amount,
     parse_millions,
-    round_to_thousands,
 )
 
 
@@ -97,6 +96,8 @@ def test_parse_millions_refuses_fractions_of_a_penny():
         (50_000, "0.001"),  # £500 rounds half away from zero
         (-50_000, "(0.001)"),  # ... for negatives too
         (-49_999, "0.000"),  # no "(0.000)": a rounded zero is zero
+        (82_550_000, "0.826"),  # £825,500 to the £1,000 above
+        (-82_550_000, "(0.826)"),
         (123_456_789_000, "1,234.568"),
         (None, "–"),
     ],
@@ -109,11 +110,6 @@ def test_format_m_plain_uses_a_minus_sign_for_csv():
     assert format_m_plain(-250000000) == "-2.500"
     assert format_m_plain(82600000) == "0.826"
     assert format_m_plain(None) == ""
-
-
-def test_round_to_thousands():
-    assert round_to_thousands(82_550_000) == 82_600_000
-    assert round_to_thousands(-82_550_000) == -82_600_000
 
 
 def test_format_pounds_for_entry_forms_round_trips_through_the_parser():

@@ -86,11 +86,15 @@ def test_appendices_start_a_page_with_their_letters_and_headers_repeat(p10_pack)
     assert "Management, Finance & HR, forecast overspend of £3.465m" in explanations  # a negative budget, spending
 
 
-def test_the_chart_is_drawn_with_its_figures_beneath(p10_pack):
+def test_the_dashboards_charts_are_drawn_with_their_words_and_figures_beneath(p10_pack):
     text = _flat(" ".join(_pages(p10_pack)))
-    assert "Forecast variance £m (underspend below zero, overspend above)" in text  # the SVG's axis
     assert "could not be drawn" not in text
-    assert "Services to Users (5.586)" in text  # the chart's data table
+    # the dashboard's own figure (its title, drawn in the SVG), its summary and its data table
+    assert "Variance by expenditure area at P10, £m" in text
+    assert "1 of 5 areas forecast an overspend and 4 an underspend." in text
+    assert "Services to Users (5.586) underspend" in text
+    assert "Net expenditure by period, £m" in text and "P13 (14.108) (2.499)" in text
+    assert "Savings at risk have risen by 3.874 £m since Period 2 (May) 2017-18." in text
 
 
 def test_the_pdf_is_tagged_titled_in_english_with_embedded_fonts(p10_pack):
@@ -113,8 +117,11 @@ def test_the_pdf_is_tagged_titled_in_english_with_embedded_fonts(p10_pack):
     # Table 2.1, the chart's figures and Appendix A; WeasyPrint tags Appendix A's continuation
     # on its second page as a table of its own, with the header row repeated.
     assert tags.count("/Table") == tags.count("/THead") >= 3
-    (alt,) = [alt for tag, alt in _figures(root["/StructTreeRoot"])]
-    assert alt.startswith("Forecast variance by expenditure area, Period 10 (January) 2017-18")
+    # every chart the dashboard draws for the period (no forecast accuracy before the year end)
+    alts = [alt for tag, alt in _figures(root["/StructTreeRoot"])]
+    charts = [c.title for c in sorted(registry.pack_charts.values(), key=lambda c: c.order) if c.key != "accuracy"]
+    assert [alt.split(", Period 10")[0] for alt in alts] == charts
+    assert "Forecast variance by expenditure area" in charts and "Savings delivered and at risk by workstream" in charts
 
 
 def _structure(node) -> list[str]:

@@ -1,11 +1,16 @@
-"""Any registered table or section joins the pack, lettered after the ones before it, without
-changing the pack's code; a part with nothing to show for the period is left out."""
+"""Any registered table, section or chart joins the pack, lettered after the ones before it,
+without changing the pack's code; a part with nothing to show for the period is left out. The
+pack's charts are the dashboard's own figures."""
 
 import pytest
 
 from ascweb import pack
 from ascweb.models import Period
-from ascweb.registry import ExportTable, PackSection, registry
+from ascweb.registry import ExportTable, PackChart, PackSection, registry
+from finance import charts as finance_charts
+from finance.exports import DASHBOARD_CHARTS
+from finance.selectors.dashboard import dashboard
+from savings import dashboard as savings_dashboard
 
 MONEY_TABLE_COLUMNS = [("scheme", lambda r: r.label, "text"), ("amount", lambda r: r.amount, "money")]
 
@@ -68,3 +73,43 @@ def test_the_registered_table_downloads_as_excel_and_csv(member_client, extra_pa
     assert member_client.get("/periods/2017-18/10/tables/test-ibcf.xlsx").status_code == 200
     response = member_client.get("/periods/2017-18/10/tables/test-ibcf.csv")
     assert response.content.decode() == "scheme,amount\niBCF1,1.900\niBCF2,9.100\n"
+
+
+def test_the_packs_charts_are_the_dashboards_own_figures_with_their_words(demo):
+    period = Period.objects.get(number=10)
+    printed = {part.name: part for part in pack.assemble(period, draw_charts=False).parts if part.kind == pack.CHART}
+    drawn = finance_charts.dashboard_figures(dashboard(period), area_urls={})
+    for name, _title, key in DASHBOARD_CHARTS:
+        if key not in drawn:
+            assert name not in printed, name  # forecast accuracy: only once the year has an outturn
+            continue
+        assert printed[name].figure == drawn[key]["figure"], name
+        assert printed[name].summary == drawn[key]["summary"], name
+    assert "accuracy" not in drawn and "forecast-accuracy" not in printed
+    assert printed["savings-delivery"].figure == savings_dashboard.figures(period)["delivery"]["figure"]
+    headers, rows = printed["variance-by-area"].data
+    assert headers == ["Category", "Variance £m"]
+    assert ["Services to Users", "(5.586) underspend"] in rows
+
+
+def test_charts_that_share_their_figures_are_built_once_per_pack(demo):
+    period = Period.objects.get(number=10)
+    calls = []
+
+    def figures(period):
+        calls.append(period.pk)
+        figure = {"data": [{"type": "bar", "x": ["A"], "y": [1]}], "layout": {}}
+        return {"one": {"figure": figure, "summary": "One."}, "two": {"figure": figure}}
+
+    names = ("test-one", "test-two", "test-missing")
+    for order, (name, key) in enumerate(zip(names, ("one", "two", "missing"), strict=True), start=90):
+        registry.add_pack_chart(PackChart(name, name, figures, key, order))
+    try:
+        contents = pack.assemble(period, draw_charts=False)
+    finally:
+        for name in names:
+            del registry.pack_charts[name]
+    assert calls == [period.pk]
+    parts = {part.name: part for part in contents.parts}
+    assert parts["test-one"].summary == "One." and parts["test-two"].summary == ""
+    assert "test-missing" not in parts  # nothing to show for the period: left out

@@ -5,8 +5,9 @@ from decimal import Decimal
 import plotly.graph_objects as go
 import pytest
 
+from ascweb import charts as style
 from finance import charts
-from finance.selectors import Series, YearNetExpenditure
+from finance.selectors.dashboard import Series, YearNetExpenditure
 
 M = 100_000_000
 
@@ -38,7 +39,7 @@ def test_variance_bars_keep_the_given_order_with_signed_labels_and_links():
     assert bars["meta"]["short_text"] == ["3.465", "(5.586)"]
     assert bars["customdata"] == ["/a/MFHR/", "/a/STU/"]
     # the sign is shown by pattern as well as colour
-    assert bars["marker"]["color"] == [charts.OVERSPEND, charts.UNDERSPEND]
+    assert bars["marker"]["color"] == [style.OVERSPEND, style.UNDERSPEND]
     assert bars["marker"]["pattern"]["shape"] == ["/", ""]
     low, high = figure["layout"]["xaxis"]["range"]
     assert low < Decimal("-5.586") and high > Decimal("3.465")  # room for the labels
@@ -105,7 +106,7 @@ def test_summaries_say_in_words_what_the_charts_show():
         charts.trajectory_summary([2, 10], series, total_code="ASS")
     )
     year = _year("2017-18", [100 * M, 89 * M] + [None] * 11, [110 * M] * 2 + [0] * 11, current=True)
-    text = charts.profile_summary([year], period_number=2, forecast=259 * M)
+    text = charts.profile_summary([year], forecast=259 * M)
     assert "£189.000m against a profiled budget of £220.000m: £31.000m below profile" in text
     assert "leaves £70.000m for periods 3 to 13" in text
 

@@ -12,7 +12,7 @@ from django.template import Context, Template
 from finance import calculations as calc
 from finance import charts
 from finance.calculations import Figures
-from finance.selectors import Explanation
+from finance.selectors.report_tables import Explanation
 
 M = 100_000_000  # pence in £1m
 

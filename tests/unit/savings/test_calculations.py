@@ -41,13 +41,6 @@ def test_total_of_nothing_is_zero():
     assert calc.total([]) == Totals()
 
 
-def test_totals_by_groups_in_first_seen_order():
-    items = [("b", SavingFigures(-10, -5)), ("a", SavingFigures(-3, -3)), ("b", SavingFigures(-1, 0))]
-    grouped = calc.totals_by(items, key=lambda i: i[0], figures=lambda i: i[1])
-    assert list(grouped) == ["b", "a"]
-    assert grouped["b"] == Totals(target=-11, forecast=-5, at_risk=6, count=2)
-
-
 def test_movement_since_the_previous_period():
     assert calc.movement(3_874, 0) == 3_874
     assert calc.movement(100, 300) == -200

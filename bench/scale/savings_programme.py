@@ -3,7 +3,7 @@ in proportion to its departments, multi-year targets, and a forecast for every s
 period, as officers would enter them (an off-target saving explained, with a recovery action).
 Deterministic for the council's seed; codes start SYN-, names say "Synthetic"."""
 
-from finance.scale import THOUSAND, ScaleCouncil, scaled
+from bench.scale.council import THOUSAND, ScaleCouncil, scaled
 from savings.calculations import needs_off_target
 from savings.models import Mitigation, Programme, Saving, SavingForecast, SavingTarget, Workstream
 

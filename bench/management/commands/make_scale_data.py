@@ -1,10 +1,7 @@
-import random
-
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from ascweb.registry import registry
-from finance import scale
+from bench import scale
 from finance.models import ReportingLine
 
 
@@ -25,19 +22,15 @@ class Command(BaseCommand):
             raise CommandError("This database already has synthetic data: use a fresh database")
         if options["departments"] < 1 or options["lines"] < 1 or options["years"] < 1:
             raise CommandError("--departments, --lines and --years must be at least 1")
-        council = scale.ScaleCouncil(rng=random.Random(options["seed"]))  # noqa: S311 - not for security
         with transaction.atomic():
-            scale.build_structure(council, departments=options["departments"], lines=options["lines"])
-            scale.build_years(council, years=options["years"])
-            scale.build_figures(council)
-            scale.build_net_expenditure(council)
-            scale.build_reserves_capital(council)
-            scale.build_users(council)
-            for generator in registry.scale_generators:
-                generator.generate(council)
+            council = scale.build(
+                departments=options["departments"],
+                lines=options["lines"],
+                years=options["years"],
+                seed=options["seed"],
+            )
         self.stdout.write(
             f"Synthetic council: {len(council.departments)} departments, {len(council.lines)} lines, "
             f"{len(council.years)} years, {len(council.periods)} periods; net expenditure, "
-            f"{len(council.reserves)} reserves and provisions, capital programme"
-            + "".join(f"; {g.name}" for g in registry.scale_generators)
+            f"{len(council.reserves)} reserves and provisions, capital programme; savings; iBCF"
         )

@@ -6,7 +6,8 @@ seed; codes start SYN-, names say "Synthetic"."""
 
 import datetime
 
-from finance.scale import IBCF_RESERVE, THOUSAND, ScaleCouncil, round_thousands, scaled
+from bench.scale.council import THOUSAND, ScaleCouncil, round_thousands, scaled
+from bench.scale.reserves_capital import IBCF_RESERVE
 from ibcf.models import (
     AcuteSystem,
     AcuteSystemAllocation,

@@ -1,14 +1,12 @@
-"""A synthetic council for benchmarks (`make_scale_data`): deterministic, and clearly apart
-from the Norfolk demo data (codes start SYN-, names say "Synthetic")."""
-
-import datetime
-import random
-from dataclasses import dataclass, field
+"""The synthetic council's revenue side: departments, areas, groups and lines, years of
+periods, every line's budget and forecast at every period, last year's outturn, net
+expenditure by area and month with a budget profile each year, and the benchmark's users."""
 
 from django.conf import settings
 
 from ascweb import permissions
 from ascweb.models import FinancialYear, Period
+from bench.scale.council import ScaleCouncil, committee_meeting, scaled
 from finance.calculations import needs_explanation
 from finance.models import (
     AreaAssignment,
@@ -19,58 +17,10 @@ from finance.models import (
     ReportingLine,
     StructureSnapshot,
 )
-from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
 
 Kind = ReportingLine.Kind
 AREAS_PER_DEPARTMENT = 5
 GROUPS_PER_AREA = 2
-
-
-@dataclass
-class ScaleCouncil:
-    """What make_scale_data has built so far, handed to each app's ScaleGenerator: the years,
-    periods (with committee meeting dates) and reporting tree, each line's budget, the reserves
-    (the iBCF links its carry-forward to SYN-R-IBCF), and the seeded random generator (draw
-    from it in a fixed order so the data is the same for a seed)."""
-
-    rng: random.Random
-    years: list[FinancialYear] = field(default_factory=list)
-    periods: list[Period] = field(default_factory=list)
-    departments: list[ReportingLine] = field(default_factory=list)
-    areas: list[ReportingLine] = field(default_factory=list)
-    lines: list[ReportingLine] = field(default_factory=list)
-    budgets: dict[int, int] = field(default_factory=dict)  # line id -> budget, pence (every period)
-    reserves: list[Reserve] = field(default_factory=list)
-
-    def periods_of(self, year: FinancialYear) -> list[Period]:
-        return [p for p in self.periods if p.year_id == year.id]
-
-    def area_of(self, line: ReportingLine) -> ReportingLine:
-        return line.parent.parent  # line > group > area
-
-
-# Money in synthetic data is rounded to £1,000, as officers enter it.
-THOUSAND = 1_000 * 100
-
-
-def round_thousands(pence: int) -> int:
-    """To the nearest £1,000 towards zero (integer arithmetic: no floats for money)."""
-    sign = -1 if pence < 0 else 1
-    return sign * (abs(pence) // THOUSAND * THOUSAND)
-
-
-def scaled(pence: int, percent: int) -> int:
-    """`percent` per cent of an amount, to the £1,000."""
-    return round_thousands(pence * percent // 100)
-
-
-def committee_meeting(start_year: int, number: int) -> datetime.date:
-    """When a synthetic period is reported: the 25th of the month after it (Period 1, April,
-    in late May); year-end adjustments (Period 13) in mid May of the next year."""
-    if number == 13:
-        return datetime.date(start_year + 1, 5, 15)
-    month = 4 + number  # the month after the period's: May for Period 1
-    return datetime.date(start_year + (month - 1) // 12, (month - 1) % 12 + 1, 25)
 
 
 def build_structure(council: ScaleCouncil, *, departments: int, lines: int) -> None:
@@ -155,7 +105,7 @@ def build_figures(council: ScaleCouncil) -> None:
             for line in council.lines
         ]
     PriorYearOutturn.objects.bulk_create(outturns, batch_size=5000)
-    from finance.selectors import structure_now
+    from finance.selectors.figures import structure_now
 
     nodes = structure_now()
     StructureSnapshot.objects.bulk_create(
@@ -212,105 +162,3 @@ def build_net_expenditure(council: ScaleCouncil) -> None:
         BudgetProfile(year=year, method=Method.TWELFTHS if index == 0 else Method.LAST_YEAR, note=PROFILE_NOTE)
         for index, year in enumerate(council.years)
     )
-
-
-RESERVES_PER_DEPARTMENT = 2
-PROVISIONS_PER_DEPARTMENT = 1
-CAPITAL_SCHEMES_PER_DEPARTMENT = 2
-IBCF_RESERVE = "SYN-R-IBCF"
-RESERVE_PURPOSES = [
-    "Repairs and renewals",
-    "Care Act implementation",
-    "Prevention fund",
-    "Market sustainability",
-    "Unspent grants and contributions",
-    "Business risk",
-]
-CAPITAL_PURPOSES = [
-    "Supported living accommodation",
-    "Day centre refurbishment",
-    "Care home improvements",
-    "Assistive technology",
-    "Social care information system",
-    "Extra care housing",
-]
-
-
-def build_reserves_capital(council: ScaleCouncil) -> None:
-    """Reserves and provisions and capital schemes in proportion to the departments, with
-    figures at every period: balances at 1 April carried on from the year before (its Period 13
-    closing balance), and usage and capital forecasts that firm up as the year goes on."""
-    rng = council.rng
-    reserves, schemes = [], []
-    order = 10_000
-    for d, department in enumerate(council.departments):
-        purposes = ["Bad debts"] * PROVISIONS_PER_DEPARTMENT + rng.sample(RESERVE_PURPOSES, RESERVES_PER_DEPARTMENT)
-        for i, purpose in enumerate(purposes):
-            order += 1
-            kind = Reserve.Kind.PROVISION if i < PROVISIONS_PER_DEPARTMENT else Reserve.Kind.RESERVE
-            reserves.append(
-                Reserve(
-                    code=f"SYN-R-D{d:02d}-{i}",
-                    name=f"Synthetic {kind.label.lower()}: {purpose} ({department.name})",
-                    kind=kind,
-                    order=order,
-                )
-            )
-        for i, purpose in enumerate(rng.sample(CAPITAL_PURPOSES, CAPITAL_SCHEMES_PER_DEPARTMENT)):
-            order += 1
-            schemes.append(
-                CapitalScheme(
-                    code=f"SYN-C-D{d:02d}-{i}",
-                    name=f"Synthetic capital scheme: {purpose} ({department.name})",
-                    order=order,
-                )
-            )
-    reserves.append(
-        Reserve(
-            code=IBCF_RESERVE,
-            name="Synthetic reserve: iBCF grant carried forward",
-            description="Synthetic: unspent improved Better Care Fund grant",
-            kind=Reserve.Kind.RESERVE,
-            order=order + 1,
-        )
-    )
-    council.reserves = Reserve.objects.bulk_create(reserves)
-    schemes = CapitalScheme.objects.bulk_create(schemes)
-    positions, capital = [], []
-    balances = {r.code: rng.randrange(500, 15_000) * THOUSAND for r in council.reserves}
-    for year in council.years:
-        usage = {code: -scaled(balance, rng.randrange(-20, 60)) for code, balance in balances.items()}
-        budgets = {s.code: rng.randrange(200, 8_000) * THOUSAND for s in schemes}
-        slips = {s.code: rng.randrange(0, 40) for s in schemes}
-        drafts = {s.code: rng.randrange(0, 6_000) * THOUSAND for s in schemes}
-        last = None
-        for period in council.periods_of(year):
-            firm = 70 + 30 * period.number // 13  # the forecast firms up towards the year's final figure
-            last = {}
-            for reserve in council.reserves:
-                proposed = scaled(usage[reserve.code], firm + rng.randrange(-5, 6))
-                last[reserve.code] = proposed
-                positions.append(
-                    ReservePosition(
-                        reserve=reserve,
-                        period=period,
-                        balance_1_april=balances[reserve.code],
-                        proposed_usage=proposed,
-                    )
-                )
-            for scheme in schemes:
-                budget = budgets[scheme.code]
-                slip = slips[scheme.code] * period.number // 13
-                capital.append(
-                    CapitalPosition(
-                        scheme=scheme,
-                        period=period,
-                        current_budget=budget,
-                        forecast_outturn=scaled(budget, 100 - slip),
-                        next_year_draft=drafts[scheme.code] + scaled(budget, slip),
-                    )
-                )
-        # next year opens with this year's closing balance (never below nil)
-        balances = {code: max(balance + last[code], 0) for code, balance in balances.items()}
-    ReservePosition.objects.bulk_create(positions, batch_size=5000)
-    CapitalPosition.objects.bulk_create(capital, batch_size=5000)

@@ -1,0 +1,67 @@
+"""Names vulture cannot see used: read by templates, settings, the admin or a library by name.
+Each is listed with where it is read; a name that stops being read goes from here too.
+(Checked by `vulture` in `make lint`; the Django conventions are in pyproject.toml.)"""
+
+# ruff: noqa: B018, F821 - a vulture whitelist is a list of bare names
+# Read by templates
+_.rounding  # templates/pack/pack.html
+_.section_html  # templates/pack/pack.html
+_.anchor  # templates/pack/pack.html
+_.is_draft  # templates/pack/pack.html
+_.period_fields  # templates/finance/budget_profile.html
+_.who  # templates/finance/audit.html
+_.profile_rows  # templates/finance/_profile_table.html, _monthly_table.html
+_.missing_explanations  # templates/finance/workspace.html
+_.editable  # templates/finance/workspace.html
+_.by  # templates/finance/area_edit.html, templates/savings/workstream_edit.html (a conflict's editor)
+_.mitigations  # templates/savings/summary.html
+_.not_updated  # templates/savings/summary.html
+_.previous_at_risk  # templates/savings/dashboard_panel.html
+
+# Read by django-tables2 by accessor (finance.tables columns)
+_.prior_actual
+_.prior_variance
+
+# Named in settings
+_.roles  # TEMPLATES context_processors
+_.NoStoreWhenSignedIn  # MIDDLEWARE
+_.CouncilOIDCBackend  # AUTHENTICATION_BACKENDS
+_.council_username  # OIDC_USERNAME_ALGO
+
+# Forms, models and libraries that read attributes by name
+_.file  # ascweb.forms.ImportForm's upload field
+_._date_indexing  # django-simple-history's setting, overridden (ascweb.bulk)
+_.db_index  # a history field's option (ascweb.bulk)
+_.alignment  # openpyxl cell style (ascweb.xlsx)
+_.freeze_panes  # openpyxl sheet (ascweb.xlsx)
+_.orientation  # openpyxl page setup (ascweb.xlsx)
+_.paperSize  # openpyxl page setup (ascweb.xlsx)
+_.print_title_rows  # openpyxl print titles (ascweb.xlsx)
+
+# Model fields and choices: the schema, kept by the migrations and shown by the admin
+_.taken_at  # finance.StructureSnapshot
+_.ccgs  # ibcf.AcuteSystem
+_.category  # savings.Saving
+_.part_of  # savings.Saving
+_.SUSTAIN  # ibcf.Scheme.Priority
+_.INVEST
+_.NEEDS  # ibcf.Scheme.Condition
+_.NHS
+_.MARKET
+_.A  # savings.Saving.Category
+_.B
+_.C
+_.D
+_.NONE  # savings.SavingForecast.Rag
+
+# The demo data modules' unread constants: they go with those modules (the demo data set
+# becomes import files); delete these lines then.
+_.CONDITION_MAPPING_NOTE  # ibcf/demo_data.py
+_.GRANT_CONDITIONS
+_.PLANNING_PRIORITIES
+_.CARRY_FORWARD_STATEMENTS
+_.DISCREPANT_PAIRS  # reserves/demo/data.py
+_.GARBLED
+_.SOURCES  # savings/demo_data.py
+_.WORKSTREAMS
+_.CATEGORIES

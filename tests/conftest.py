@@ -9,15 +9,99 @@
   Development and Management, Finance & HR; Services to Users' form is a 404 for them.
 - lead ("lead", Finance lead): everything; starts, submits, publishes and re-opens periods;
   reads fidelity notes.
+
+The Norfolk data set (`demo`) is loaded once and shared by the tests that ask for it, one after
+another (see `_SharedNorfolk`); every other test starts from an empty database.
 """
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.test import Client
 
 from ascweb.demo import load_demo
 from ascweb.lifecycle import period_create_next
 from ascweb.models import FinancialYear, Period
+
+# pytest-django's own list of what makes a test transactional (it flushes the database after).
+_TRANSACTIONAL = {"transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    marked = marker is not None and bool(marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    return marked or bool(_TRANSACTIONAL & set(item.fixturenames))
+
+
+def _shares_norfolk(item) -> bool:
+    return "demo" in item.fixturenames and not _is_transactional(item)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """pytest-django has put the tests in its order (database tests, transactional tests, the
+    rest); within the database tests, those that share Norfolk go last, together, so it is
+    loaded once rather than once for each run of them."""
+    first_other = next((i for i, item in enumerate(items) if _is_transactional(item)), len(items))
+    database = items[:first_other]
+    database.sort(key=_shares_norfolk)  # stable: each kind keeps its order
+    items[:first_other] = database
+
+
+class _SharedNorfolk:
+    """Norfolk loaded into a transaction that stays open while consecutive tests use it: each
+    test runs inside it in its own savepoint (pytest-django's `db`, as for any test), rolled
+    back after the test, so every test sees Norfolk exactly as loaded. A test that does not
+    ask for Norfolk rolls the whole load back first, and so starts from an empty database.
+
+    Only for tests in a transaction (`db`): a transactional test (live server, or
+    `django_db(transaction=True)`) commits, so Norfolk is rolled back before it and it loads
+    its own (`demo` does so)."""
+
+    def __init__(self, blocker) -> None:
+        self._blocker = blocker
+        self._atomic = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._atomic is not None
+
+    def load(self) -> None:
+        if self._atomic is None:
+            with self._blocker.unblock():
+                self._atomic = transaction.atomic()
+                self._atomic.__enter__()
+                load_demo()
+
+    def unload(self) -> None:
+        if self._atomic is not None:
+            with self._blocker.unblock():
+                transaction.set_rollback(True)
+                self._atomic.__exit__(None, None, None)
+            self._atomic = None
+
+
+@pytest.fixture(scope="session")
+def _norfolk(django_db_setup, django_db_blocker):
+    shared = _SharedNorfolk(django_db_blocker)
+    yield shared
+    shared.unload()
+
+
+@pytest.fixture
+def _norfolk_as_asked(request, _norfolk) -> None:
+    if _shares_norfolk(request.node):
+        _norfolk.load()
+    else:
+        _norfolk.unload()
+
+
+@pytest.fixture
+def _django_db_helper(_norfolk_as_asked, _django_db_helper):
+    """pytest-django's per-test database set-up (behind `db`, `transactional_db` and the
+    `django_db` mark), with Norfolk loaded or rolled back first: the test's own savepoint
+    must open inside the shared load, never around it."""
+    return _django_db_helper
 
 
 @pytest.fixture(autouse=True)
@@ -32,9 +116,10 @@ def _empty_cache():
 
 
 @pytest.fixture
-def demo(db) -> FinancialYear:
+def demo(db, _norfolk) -> FinancialYear:
     """The whole Norfolk demo data set, as `load_demo` loads it (every registered part)."""
-    load_demo()
+    if not _norfolk.loaded:  # a transactional test: load it for this test alone
+        load_demo()
     return FinancialYear.objects.get(code="2017-18")
 
 

@@ -4,14 +4,17 @@
 - member ("member", Committee member): published periods only; no workspace, no entry forms
   (403), unpublished periods do not exist for them (404).
 - officer ("officer", Finance officer): edits Services to Users and Early Help & Prevention
-  while a period is open; sees every period, draft or published.
+  (in the small council: area A) while a period is open; sees every period, draft or published.
 - other_officer ("officer2", Finance officer): edits Commissioned Services, Business
-  Development and Management, Finance & HR; Services to Users' form is a 404 for them.
+  Development and Management, Finance & HR (area B); Services to Users' (A's) form is a 404
+  for them.
 - lead ("lead", Finance lead): everything; starts, submits, publishes and re-opens periods;
   reads fidelity notes.
 
-The Norfolk data set (`demo`) is loaded once and shared by the tests that ask for it, one after
-another (see `_SharedNorfolk`); every other test starts from an empty database.
+The personas sign in to Norfolk's data (`demo`) unless a module asks for the small council
+(`small_council`, tests/factories/council.py; see `reporting_year`). Norfolk is for the tests
+that check its reproduction or its figures: it is loaded once and shared by the tests that ask
+for it, one after another (see `_SharedNorfolk`); every other test starts from an empty database.
 """
 
 import pytest
@@ -22,6 +25,8 @@ from django.test import Client
 from ascweb.demo import load_demo
 from ascweb.lifecycle import period_create_next
 from ascweb.models import FinancialYear, Period
+from tests.factories.council import SmallCouncil
+from tests.factories.council import small_council as build_small_council
 
 # pytest-django's own list of what makes a test transactional (it flushes the database after).
 _TRANSACTIONAL = {"transactional_db", "live_server", "django_db_reset_sequences"}
@@ -123,6 +128,24 @@ def demo(db, _norfolk) -> FinancialYear:
     return FinancialYear.objects.get(code="2017-18")
 
 
+@pytest.fixture
+def small_council(db) -> SmallCouncil:
+    """Some data, not Norfolk's (tests/factories/council.py): the personas, Periods 2 and 10."""
+    return build_small_council()
+
+
+@pytest.fixture
+def reporting_year(demo) -> FinancialYear:
+    """The year the personas below work in, Periods 2 and 10 published: Norfolk's 2017-18. A
+    module that needs some data but not Norfolk's figures says so by overriding it:
+
+        @pytest.fixture
+        def reporting_year(small_council):
+            return small_council.year
+    """
+    return demo
+
+
 def _client(username: str) -> Client:
     client = Client()
     client.force_login(User.objects.get(username=username))
@@ -130,29 +153,29 @@ def _client(username: str) -> Client:
 
 
 @pytest.fixture
-def lead_client(demo) -> Client:
+def lead_client(reporting_year) -> Client:
     return _client("lead")
 
 
 @pytest.fixture
-def officer_client(demo) -> Client:
+def officer_client(reporting_year) -> Client:
     return _client("officer")
 
 
 @pytest.fixture
-def other_officer_client(demo) -> Client:
+def other_officer_client(reporting_year) -> Client:
     return _client("officer2")
 
 
 @pytest.fixture
-def member_client(demo) -> Client:
+def member_client(reporting_year) -> Client:
     return _client("member")
 
 
 @pytest.fixture
-def open_period(demo) -> Period:
+def open_period(reporting_year) -> Period:
     """Period 11, started by the lead from Period 10's figures and open to officers."""
-    return period_create_next(user=User.objects.get(username="lead"), year=demo, number=11)
+    return period_create_next(user=User.objects.get(username="lead"), year=reporting_year, number=11)
 
 
 PERSONAS = ("anonymous", "member", "officer", "other_officer", "lead")

@@ -2,6 +2,7 @@
 
 from ascweb.models import FinancialYear, Period
 from savings.models import Programme, Saving, SavingForecast, SavingTarget, Workstream
+from tests.factories.ascweb import FinancialYearFactory
 
 
 def programme(*, year: FinancialYear, periods: list[Period], workstreams: int, savings_per_workstream: int) -> None:
@@ -56,8 +57,10 @@ def norfolk_files(lead) -> list:
 
 
 def workstream(*, year: FinancialYear, code: str = "WS") -> list[Saving]:
-    """A programme with one workstream of two savings: S-1 (£100,000 this year) and S-2
-    (£50,000); their forecasts are made by the test."""
+    """A programme with one workstream of two savings, S-1 (£100,000 this year and next) and
+    S-2 (£50,000 this year); their forecasts are made by the test. The targets run into next
+    year, as savings plans do, so that year exists with no period in it."""
+    next_year = FinancialYearFactory(start_year=year.start_year + 1)
     prog = Programme.objects.create(code=f"P-{code}", name="Promoting independence")
     stream = Workstream.objects.create(programme=prog, code=code, name="Home care workstream")
     savings = [
@@ -67,6 +70,7 @@ def workstream(*, year: FinancialYear, code: str = "WS") -> list[Saving]:
     SavingTarget.objects.bulk_create(
         [
             SavingTarget(saving=savings[0], year=year, amount=-100_000 * 100),
+            SavingTarget(saving=savings[0], year=next_year, amount=-100_000 * 100),
             SavingTarget(saving=savings[1], year=year, amount=-50_000 * 100),
         ]
     )

@@ -19,7 +19,7 @@ for it, one after another (see `_SharedNorfolk`); every other test starts from a
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 
 from ascweb.demo import load_demo
@@ -61,7 +61,9 @@ class _SharedNorfolk:
 
     Only for tests in a transaction (`db`): a transactional test (live server, or
     `django_db(transaction=True)`) commits, so Norfolk is rolled back before it and it loads
-    its own (`demo` does so)."""
+    its own (`demo` does so). Whether the shared transaction is still the only one open is
+    checked before every test, so a test that ended it (a commit, a closed connection) fails
+    the next one loudly rather than leaving Norfolk in the database for the tests after it."""
 
     def __init__(self, blocker) -> None:
         self._blocker = blocker
@@ -72,18 +74,31 @@ class _SharedNorfolk:
         return self._atomic is not None
 
     def load(self) -> None:
-        if self._atomic is None:
-            with self._blocker.unblock():
+        with self._blocker.unblock():
+            self._check()
+            if self._atomic is None:
                 self._atomic = transaction.atomic()
                 self._atomic.__enter__()
                 load_demo()
 
     def unload(self) -> None:
-        if self._atomic is not None:
-            with self._blocker.unblock():
+        with self._blocker.unblock():
+            self._check()
+            if self._atomic is not None:
                 transaction.set_rollback(True)
                 self._atomic.__exit__(None, None, None)
+                self._atomic = None
+
+    def _check(self) -> None:
+        blocks = connection.atomic_blocks  # the open atomic blocks, outermost first
+        expected = [self._atomic] if self._atomic is not None else []
+        if blocks != expected:
             self._atomic = None
+            raise RuntimeError(
+                "The transaction Norfolk is shared in is not the only one open: "
+                f"{len(blocks)} open where {len(expected)} was expected (did the test before this one "
+                "commit, close the connection, or leave a transaction open?)"
+            )
 
 
 @pytest.fixture(scope="session")

@@ -137,8 +137,10 @@ def _empty_cache():
 
 @pytest.fixture
 def demo(db, _norfolk) -> FinancialYear:
-    """The whole Norfolk demo data set, as `load_demo` loads it (every registered part)."""
-    if not _norfolk.loaded:  # a transactional test: load it for this test alone
+    """The whole Norfolk demo data set, as `load_demo` loads it (every registered part): the
+    shared load (`_SharedNorfolk`), or one of its own for a transactional test or a test that
+    asks for it only as it runs (`request.getfixturevalue`)."""
+    if not _norfolk.loaded:
         load_demo()
     return FinancialYear.objects.get(code="2017-18")
 

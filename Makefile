@@ -3,6 +3,9 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
+# Two workers (pytest-xdist), each with its own test database. Each test module runs whole on
+# one worker, in its order: some modules' last test counts what the ones before it tried.
+PYTEST := $(PY) -m pytest -p no:cacheprovider -n 2 --dist loadfile
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test setup system-deps lint pytest-postgres pytest-sqlite css clean backup
@@ -44,10 +47,10 @@ lint: setup
 test: system-deps setup lint pytest-postgres pytest-sqlite
 
 pytest-postgres: setup
-	scripts/with-postgres.sh $(PY) -m pytest -p no:cacheprovider
+	scripts/with-postgres.sh $(PYTEST)
 
 pytest-sqlite: setup
-	$(PY) -m pytest -p no:cacheprovider
+	$(PYTEST)
 
 ## Back up the database named by DATABASE_URL (or the SQLite file) into backups/.
 backup: setup

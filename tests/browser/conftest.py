@@ -27,8 +27,13 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(_norfolk):
     from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs what follows in a context of its own, where Django opens
+    # another database connection: the shared Norfolk transaction (tests/conftest.py) must be
+    # rolled back here, in the connection that opened it, or it would hold the database.
+    _norfolk.unload()
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,29 +1,12 @@
 """Factories for synthetic councils of any size (the demo loader is tested once, elsewhere)."""
 
 import factory
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 
 from ascweb import permissions
 from ascweb.models import FinancialYear, Period
 from finance.models import AreaAssignment, BudgetProfile, LineForecast, NetExpenditure, PriorYearOutturn, ReportingLine
-
-
-class FinancialYearFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = FinancialYear
-        django_get_or_create = ("code",)
-
-    start_year = 2030
-    code = factory.LazyAttribute(lambda o: FinancialYear.code_for(o.start_year))
-
-
-class PeriodFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Period
-
-    year = factory.SubFactory(FinancialYearFactory)
-    number = 1
-    status = Period.Status.PUBLISHED
+from tests.factories.ascweb import FinancialYearFactory, PeriodFactory, UserFactory
 
 
 class ReportingLineFactory(factory.django.DjangoModelFactory):
@@ -34,21 +17,6 @@ class ReportingLineFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Line {n}")
     kind = ReportingLine.Kind.LINE
     order = factory.Sequence(lambda n: n)
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        django_get_or_create = ("username",)
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"user{n}")
-
-    @factory.post_generation
-    def role(self, create, extracted, **kwargs):
-        if extracted:
-            permissions.sync_roles()
-            self.groups.add(Group.objects.get(name=extracted))
 
 
 def council(*, areas: int, lines_per_area: int, periods: tuple[int, ...] = (2, 10)) -> dict:

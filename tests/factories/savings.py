@@ -2,6 +2,7 @@
 
 from ascweb.models import FinancialYear, Period
 from savings.models import Programme, Saving, SavingForecast, SavingTarget, Workstream
+from tests.factories.ascweb import FinancialYearFactory
 
 
 def programme(*, year: FinancialYear, periods: list[Period], workstreams: int, savings_per_workstream: int) -> None:
@@ -53,3 +54,24 @@ def norfolk_files(lead) -> list:
         for action in ("submit", "publish"):
             period_transition(user=lead, period=period, action=action)
     return reports
+
+
+def workstream(*, year: FinancialYear, code: str = "WS") -> list[Saving]:
+    """A programme with one workstream of two savings, S-1 (£100,000 this year and next) and
+    S-2 (£50,000 this year); their forecasts are made by the test. The targets run into next
+    year, as savings plans do, so that year exists with no period in it."""
+    next_year = FinancialYearFactory(start_year=year.start_year + 1)
+    prog = Programme.objects.create(code=f"P-{code}", name="Promoting independence")
+    stream = Workstream.objects.create(programme=prog, code=code, name="Home care workstream")
+    savings = [
+        Saving.objects.create(workstream=stream, code="S-1", description="Review home care packages", order=1),
+        Saving.objects.create(workstream=stream, code="S-2", description="Remodel contracts", order=2),
+    ]
+    SavingTarget.objects.bulk_create(
+        [
+            SavingTarget(saving=savings[0], year=year, amount=-100_000 * 100),
+            SavingTarget(saving=savings[0], year=next_year, amount=-100_000 * 100),
+            SavingTarget(saving=savings[1], year=year, amount=-50_000 * 100),
+        ]
+    )
+    return savings

@@ -52,7 +52,7 @@ def test_audit_pages_are_for_leads_only(officer_client, member_client, open_peri
 
 def test_the_period_audit_log_includes_savings_reserves_and_capital(lead_client, other_officer_client, open_period):
     from reserves.models import ReservePosition
-    from tests.integration.finance.test_reserves_capital import _reserve_data
+    from tests.integration.reserves.test_reserves_capital import _reserve_data
 
     data = _reserve_data({("RES-IBCF", "proposed_usage"): "10,971,234.56"})
     assert other_officer_client.post("/periods/2017-18/11/reserves/edit/", data).status_code == 302

@@ -1,7 +1,6 @@
 """Reserves and provisions, and the capital programme: per-period figures in pence.
 
-Imported at the bottom of finance/models.py so Django registers them with the finance app.
-Closing balances, totals and slippage are never stored: see finance/calculations_reserves.py.
+Closing balances, totals and slippage are never stored: see reserves/calculations.py.
 """
 
 from django.db import models

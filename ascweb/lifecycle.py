@@ -10,6 +10,7 @@ transaction: all or nothing.
 """
 
 import re
+from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 from ascweb import permissions
 from ascweb.models import FinancialYear, Period, PeriodEvent
-from ascweb.registry import registry
+from ascweb.registry import Check, registry
 
 Status = Period.Status
 
@@ -49,6 +50,25 @@ def period_create_next(*, user, year: FinancialYear, number: int) -> Period:
     return period
 
 
+class ChecksLeft(ValidationError):
+    """Publishing with checks left that the lead has not acknowledged: `checks` lists them."""
+
+    def __init__(self, checks: list[Check]):
+        self.checks = checks
+        super().__init__(
+            f"{len(checks)} check{'s' if len(checks) != 1 else ''} left: acknowledge each to publish anyway"
+        )
+
+
+def period_checks(period: Period) -> list[Check]:
+    """What every app finds still wrong or undone in the period, in the apps' order."""
+    found: list[Check] = []
+    for hooks in registry.lifecycle():
+        if hooks.checks:
+            found.extend(hooks.checks(period=period))
+    return found
+
+
 # status transitions a lead may make: action -> (from, to, reason required)
 TRANSITIONS = {
     "submit": (Status.OPEN, Status.SUBMITTED, False),
@@ -60,7 +80,12 @@ _DONE = {"submit": "submitted", "return": "returned to officers", "publish": "pu
 
 
 @transaction.atomic
-def period_transition(*, user, period: Period, action: str, reason: str = "") -> Period:
+def period_transition(
+    *, user, period: Period, action: str, reason: str = "", acknowledged: Iterable[str] = ()
+) -> Period:
+    """Submit, return, publish or re-open. Publishing runs every app's checks: each one still
+    failing must be in `acknowledged` (its key), or nothing changes and ChecksLeft lists them;
+    the acknowledged checks are recorded with the event."""
     if not permissions.can_manage_periods(user):
         raise PermissionDenied("Only a finance lead can change a period's status")
     if action not in TRANSITIONS:
@@ -74,7 +99,14 @@ def period_transition(*, user, period: Period, action: str, reason: str = "") ->
     reason = reason.strip()
     if needs_reason and not reason:
         raise ValidationError("Give a reason for re-opening a published period")
-    set_status(period, user=user, action=action, to_status=to_status, reason=reason)
+    noted: list[dict] = []
+    if action == "publish":
+        checks = period_checks(period)
+        unacknowledged = [c for c in checks if c.key not in set(acknowledged)]
+        if unacknowledged:
+            raise ChecksLeft(unacknowledged)
+        noted = [{"key": c.key, "section": c.section, "message": c.message} for c in checks]
+    set_status(period, user=user, action=action, to_status=to_status, reason=reason, acknowledged=noted)
     return period
 
 
@@ -86,7 +118,9 @@ def history_reason(text: str) -> str:
     return text if len(text) <= HISTORY_REASON_LENGTH else text[: HISTORY_REASON_LENGTH - 1] + "…"
 
 
-def set_status(period: Period, *, user, action: str, to_status: str, reason: str = "") -> None:
+def set_status(
+    period: Period, *, user, action: str, to_status: str, reason: str = "", acknowledged: list | None = None
+) -> None:
     """Change a period's status (the caller holds its row lock) and tell every app."""
     from_status = period.status
     period.status = to_status
@@ -101,7 +135,13 @@ def set_status(period: Period, *, user, action: str, to_status: str, reason: str
         elif from_status == Status.PUBLISHED and hooks.reopened:
             hooks.reopened(period=period)
     PeriodEvent.objects.create(
-        period=period, user=user, action=action, from_status=from_status, to_status=to_status, reason=reason
+        period=period,
+        user=user,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
+        acknowledged=acknowledged or [],
     )
 
 

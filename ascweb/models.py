@@ -38,12 +38,26 @@ class Period(models.Model):
         OPEN = "open", "Open"
         SUBMITTED = "submitted", "Submitted"
         PUBLISHED = "published", "Published"
+        # Known only from what a later paper printed (Period 7's variances in the Period 10
+        # paper): a comparison for a later report, never a report of its own.
+        PRINTED = "printed", "As printed in a later paper"
 
     year = models.ForeignKey(FinancialYear, on_delete=models.PROTECT, related_name="periods")
     number = models.PositiveSmallIntegerField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     published_at = models.DateTimeField(null=True, blank=True)
     committee_meeting = models.DateField(null=True, blank=True)
+    submission_deadline = models.DateField(
+        null=True, blank=True, help_text="When officers' figures and explanations are due"
+    )
+    compared_with = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The earlier period whose variances the report prints beside this one's; fixed when published",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -84,6 +98,14 @@ class Versioned(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, help_text="Raised on every change: a stale form is refused")
+    carried_from = models.ForeignKey(
+        Period,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Carried forward from this period and not yet confirmed or changed by an officer",
+    )
 
     class Meta:
         abstract = True
@@ -128,6 +150,9 @@ class PeriodEvent(models.Model):
     from_status = models.CharField(max_length=10, blank=True)
     to_status = models.CharField(max_length=10)
     reason = models.TextField(blank=True)
+    acknowledged = models.JSONField(
+        default=list, blank=True, help_text="The checks still failing that the lead acknowledged, one by one"
+    )
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

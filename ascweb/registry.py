@@ -163,12 +163,27 @@ class ImportKind:
 
 
 @dataclass(frozen=True)
+class Check:
+    """Something still wrong or undone in a period, found before it is submitted or published:
+    `key` is stable across requests (the lead acknowledges checks by key), `message` says what
+    and where in words a lead understands, `url` is the page where it is put right."""
+
+    key: str  # "revenue:unexplained:OP"
+    section: str  # "Revenue", "Savings", ...
+    message: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Lifecycle:
     """An app's part in a period's lifecycle (ascweb.lifecycle calls these, in `order`, inside
     the lifecycle's own transaction):
 
     - `started(period=, previous=, user=)`: a period has been started after `previous` (the
-      latest period): carry the app's figures forward into it;
+      latest period): carry the app's figures forward into it, each carried row marked
+      `carried_from=previous` until an officer confirms or changes it;
+    - `checks(period=)`: what is still wrong or undone (a list of Check), shown before submit
+      and publish; publishing with any left needs the lead to acknowledge each;
     - `published(period=)`: freeze what the app's report shows for the period;
     - `reopened(period=)`: a published period is open again: let go of what was frozen.
     """
@@ -176,6 +191,7 @@ class Lifecycle:
     name: str
     order: int
     started: Callable[..., None] | None = None
+    checks: Callable[..., list[Check]] | None = None
     published: Callable[..., None] | None = None
     reopened: Callable[..., None] | None = None
 

@@ -104,7 +104,7 @@ class LineForecast(Versioned):
         return f"{self.line} at {self.period}"
 
 
-class GroupExplanation(models.Model):
+class GroupExplanation(Versioned):
     """A variance explained for a group as a whole (the papers explain Purchase of Care so)."""
 
     node = models.ForeignKey(ReportingLine, on_delete=models.PROTECT, related_name="explanations")
@@ -119,6 +119,25 @@ class GroupExplanation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.node} at {self.period}"
+
+
+class PrintedVariance(models.Model):
+    """A variance known only from what a later paper printed: the Period 10 paper's "Variance
+    @ Pd 7" column is all there is of Period 7 (a period with status "printed")."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="printed_variances")
+    node = models.ForeignKey(ReportingLine, on_delete=models.PROTECT, related_name="printed_variances")
+    variance = models.BigIntegerField(db_comment=PENCE, help_text="Over (+) or under (-) spend as printed, pence")
+    source = models.CharField(max_length=200, help_text="Where it is printed")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["node", "period"], name="printed_variance_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.node} at {self.period} as printed"
 
 
 class PriorYearOutturn(models.Model):
@@ -145,6 +164,12 @@ class StructureSnapshot(models.Model):
 
     period = models.OneToOneField(Period, on_delete=models.CASCADE, related_name="structure_snapshot")
     nodes = models.JSONField(help_text="[{id, code, name, kind, parent_id, order, total_label, print_heading}]")
+    frozen = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What else the published report shows that later changes could move (previous variances, "
+        "net expenditure, profile)",
+    )
     taken_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -1,14 +1,7 @@
-"""Loading figures from files: one runner for every kind of figure.
-
-A kind (ascweb.registry.ImportKind) says what its file's columns are, how to write its
-template and how to apply its rows. The runner does the rest the same way for all of them:
-only a finance lead imports; the whole file is checked and every problem reported by row and
-column; nothing is written unless there are none, all in one transaction; a period's figures
-go only into an open period; every import is recorded (who, when, file name, SHA-256) and
-its changes carry the file's name into the audit trail.
-
-This module holds the runner, the shared writer for per-period figures and finance's own
-kinds: revenue figures (the period template) and net expenditure.
+"""Revenue monitoring's import kinds, run by the core's one runner (ascweb.imports): the
+period's revenue figures (the template a lead fills in each month: budget, forecast outturn
+and explanation by line) and the year's net expenditure by area and period (the dashboard's
+spend against the profiled budget).
 """
 
 from collections import defaultdict

@@ -22,12 +22,18 @@ def table_workbook(table: ExportTable, period, rows: list) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _sheet_title(table.title)
-    sheet.append([table.title])
+    preamble = [
+        [table.title],
+        [pack.publication_stamp(period)],
+        ["Figures in £m to 3 decimal places; negative figures in brackets."],
+        [],
+    ]
+    for row in preamble:
+        sheet.append(row)
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([pack.publication_stamp(period)])
-    sheet.append(["Figures in £m to 3 decimal places; negative figures in brackets."])
-    sheet.append([])
-    header_row = sheet.max_row + 1
+    # Counted, not read from max_row: an empty appended row does not raise max_row, so the
+    # header would land on the blank row.
+    header_row = len(preamble) + 1
     columns = list(html.columns)
     sheet.append([str(column.header) for column in columns])
     for cell in sheet[header_row]:

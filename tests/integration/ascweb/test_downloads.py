@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from django.test import Client
 
+from ascweb.registry import registry
 from ascweb.xlsx import MONEY_FORMAT, PERCENT_FORMAT
 
 P10 = "/periods/2017-18/10"
@@ -122,3 +123,19 @@ def test_table_pages_link_to_their_downloads(member_client):
     page = member_client.get(f"{P10}/").content.decode()
     assert f'href="{P10}/tables/summary.xlsx"' in page and f'href="{P10}/tables/summary.csv"' in page
     assert f'href="{P10}/pack/"' in page  # "Appendix pack" in every period's navigation
+
+
+def test_every_tables_workbook_has_its_header_styled_frozen_and_printed_on_every_page(member_client):
+    """The header is the row that names the columns (row 5, below the title, the publication
+    line, the units note and a blank row): bold, frozen beneath, repeated on printed pages."""
+    for table in registry.tables():
+        response = member_client.get(f"{P10}/tables/{table.name}.xlsx")
+        if response.status_code == 404:  # nothing to show for this period
+            continue
+        sheet = _sheet(response.content)
+        header = [cell for cell in sheet[5] if cell.value is not None]
+        assert header, f"{table.name}: row 5 is empty"
+        assert [cell.value for cell in sheet[4] if cell.value is not None] == [], table.name
+        assert all(cell.font.b for cell in header), table.name
+        assert sheet.freeze_panes == "A6", table.name
+        assert sheet.print_title_rows == "$5:$5", table.name

@@ -3,7 +3,7 @@ across the year's reports, and net expenditure against the profiled budget for t
 and the periods and budget profiles its pages offer."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db.models import Q, Sum
 
@@ -12,7 +12,7 @@ from ascweb.periods import periods_visible_to
 from finance import calculations
 from finance.calculations import Figures, Outturn, Tree, rollup, rollup_recorded
 from finance.models import BudgetProfile, LineForecast, NetExpenditure, PriorYearOutturn
-from finance.selectors.figures import reporting_tree
+from finance.selectors.figures import frozen_snapshot, reporting_tree
 
 
 @dataclass(frozen=True)
@@ -125,9 +125,20 @@ class Dashboard:
 def dashboard(period: Period) -> Dashboard:
     """Everything the dashboard shows for a period, in a fixed number of queries.
 
-    Only the period itself and published periods are read, so a member (who can only open a
-    published period) never meets a draft figure. The year's own net expenditure stops at the
-    period shown: later months are not yet reported at that period.
+    A published period's dashboard is the one frozen when it was published (nothing
+    published, back-filled, imported or re-profiled since moves it); any other is read live.
+    """
+    snapshot = frozen_snapshot(period)
+    if snapshot is not None and "dashboard" in snapshot[1]:
+        return _thawed(period, snapshot[1]["dashboard"])
+    return _live_dashboard(period)
+
+
+def _live_dashboard(period: Period) -> Dashboard:
+    """Only the period itself and published periods are read, so a member (who can only open
+    a published period) never meets a draft figure. The year's own net expenditure stops at
+    the period shown: later months are not yet reported at that period. Period 13 holds the
+    outturn: its dashboard, and only its, sets each published forecast of the year against it.
     """
     start = period.year.start_year
     periods = list(
@@ -136,14 +147,14 @@ def dashboard(period: Period) -> Dashboard:
     this_year = [p for p in periods if p.year_id == period.year_id]
     shown = [p for p in this_year if p.number <= period.number and (p.is_published or p.id == period.id)]
     previous = next((p for p in reversed(shown) if p.number < period.number and p.is_published), None)
-    outturn = next((p for p in this_year if p.number == 13 and p.is_published), None)
+    outturn = period if period.number == 13 else None
     forecasts_at = [p for p in this_year if p.is_published and p.number < 13] if outturn else []
     latest_before = {}
     for p in periods:
         if p.year_id != period.year_id and p.is_published:
             latest_before[p.year.start_year] = p  # ordered by number: the last one wins
     wanted = {p.id for p in [*shown, *forecasts_at, *latest_before.values()] + ([outturn] if outturn else [])}
-    tree, nodes = reporting_tree()
+    tree, nodes = reporting_tree(period)
     leaf_rows = LineForecast.objects.filter(period_id__in=wanted).values_list(
         "period_id", "line_id", "budget", "forecast"
     )
@@ -280,6 +291,40 @@ def _profile_weights(profile, last_year: list[int]) -> tuple[list[int] | None, s
             return None, f"{label} (not usable: no net expenditure for last year)"
         return last_year, label
     return list(calculations.TWELFTHS), label
+
+
+def frozen_dashboard(period: Period) -> dict:
+    """The period's dashboard as plain data, kept when it is published."""
+    data = _live_dashboard(period)
+    return {
+        "previous": data.previous.id if data.previous else None,
+        **{name: asdict(getattr(data, name)) if getattr(data, name) is not None else None for name in _PARTS},
+        "words": data.words,
+        "areas": [asdict(area) for area in data.areas],
+        "net_expenditure": [asdict(year) for year in data.net_expenditure],
+    }
+
+
+_PARTS = ("headline", "previous_headline", "trajectory", "accuracy")
+
+
+def _thawed(period: Period, frozen: dict) -> Dashboard:
+    def series(data: dict | None) -> PeriodSeries | None:
+        return PeriodSeries(data["periods"], [Series(**s) for s in data["series"]]) if data else None
+
+    return Dashboard(
+        period=period,
+        previous=Period.objects.select_related("year").filter(pk=frozen["previous"]).first()
+        if frozen["previous"]
+        else None,
+        headline=Figures(**frozen["headline"]),
+        previous_headline=Figures(**frozen["previous_headline"]) if frozen["previous_headline"] else None,
+        words=frozen["words"],
+        areas=[AreaVariance(**{**a, "figures": Figures(**a["figures"])}) for a in frozen["areas"]],
+        trajectory=series(frozen["trajectory"]),
+        accuracy=series(frozen["accuracy"]),
+        net_expenditure=[YearNetExpenditure(**year) for year in frozen["net_expenditure"]],
+    )
 
 
 def periods_for_selector(user) -> list[Period]:

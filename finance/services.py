@@ -60,10 +60,9 @@ def structure_snapshot_take(*, period: Period) -> None:
     from finance.selectors.dashboard import frozen_dashboard
     from finance.selectors.figures import frozen_figures, structure_now
 
-    snapshot, _ = StructureSnapshot.objects.update_or_create(
-        period=period, defaults={"nodes": structure_now(), "frozen": {}}
-    )
-    snapshot.frozen = {**frozen_figures(period), "dashboard": frozen_dashboard(period)}
+    nodes = structure_now()
+    snapshot, _ = StructureSnapshot.objects.update_or_create(period=period, defaults={"nodes": nodes, "frozen": {}})
+    snapshot.frozen = {**frozen_figures(period), "dashboard": frozen_dashboard(period) if nodes else None}
     snapshot.save(update_fields=["frozen"])
 
 

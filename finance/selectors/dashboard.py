@@ -12,7 +12,7 @@ from ascweb.periods import periods_visible_to
 from finance import calculations
 from finance.calculations import Figures, Outturn, Tree, rollup, rollup_recorded
 from finance.models import BudgetProfile, LineForecast, NetExpenditure, PriorYearOutturn
-from finance.selectors.figures import frozen_snapshot, reporting_tree
+from finance.selectors.figures import UNREAD, frozen_snapshot, reporting_tree
 
 
 @dataclass(frozen=True)
@@ -129,12 +129,12 @@ def dashboard(period: Period) -> Dashboard:
     published, back-filled, imported or re-profiled since moves it); any other is read live.
     """
     snapshot = frozen_snapshot(period)
-    if snapshot is not None and "dashboard" in snapshot[1]:
+    if snapshot is not None and snapshot[1].get("dashboard"):
         return _thawed(period, snapshot[1]["dashboard"])
-    return _live_dashboard(period)
+    return _live_dashboard(period, snapshot)
 
 
-def _live_dashboard(period: Period) -> Dashboard:
+def _live_dashboard(period: Period, snapshot=UNREAD) -> Dashboard:
     """Only the period itself and published periods are read, so a member (who can only open
     a published period) never meets a draft figure. The year's own net expenditure stops at
     the period shown: later months are not yet reported at that period. Period 13 holds the
@@ -154,7 +154,7 @@ def _live_dashboard(period: Period) -> Dashboard:
         if p.year_id != period.year_id and p.is_published:
             latest_before[p.year.start_year] = p  # ordered by number: the last one wins
     wanted = {p.id for p in [*shown, *forecasts_at, *latest_before.values()] + ([outturn] if outturn else [])}
-    tree, nodes = reporting_tree(period)
+    tree, nodes = reporting_tree(period, snapshot)
     leaf_rows = LineForecast.objects.filter(period_id__in=wanted).values_list(
         "period_id", "line_id", "budget", "forecast"
     )
@@ -335,3 +335,16 @@ def years_with_profiles() -> list[tuple[FinancialYear, BudgetProfile | None]]:
     """Every financial year, newest first, with the profile the lead chose for it (if any)."""
     years = FinancialYear.objects.select_related("budget_profile").order_by("-start_year")
     return [(year, getattr(year, "budget_profile", None)) for year in years]
+
+
+def published_with_profile(year: FinancialYear) -> str:
+    """The published periods whose dashboards show this year's profile (the year's own and
+    the two after it): they keep the profile they were published with. 'Period 2, Period 10'
+    (another year's periods named with their year)."""
+    periods = Period.objects.filter(
+        status=Period.Status.PUBLISHED, year__start_year__range=(year.start_year, year.start_year + 2)
+    ).select_related("year")
+    return ", ".join(
+        f"Period {p.number}" if p.year_id == year.id else f"Period {p.number} {p.year.code}"
+        for p in periods.order_by("year__start_year", "number")
+    )

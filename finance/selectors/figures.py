@@ -101,11 +101,14 @@ def frozen_snapshot(period: Period | None) -> tuple[list[dict], dict] | None:
     return StructureSnapshot.objects.filter(period_id=period.id).values_list("nodes", "frozen").first()
 
 
-def reporting_tree(
-    period: Period | None = None, snapshot: tuple | None = None
-) -> tuple[Tree, dict[int, ReportingLine]]:
-    """The reporting tree: a published period's as it was published, otherwise the live one."""
-    snapshot = snapshot or frozen_snapshot(period)
+UNREAD = object()  # a snapshot not looked up yet
+
+
+def reporting_tree(period: Period | None = None, snapshot=UNREAD) -> tuple[Tree, dict[int, ReportingLine]]:
+    """The reporting tree: a published period's as it was published, otherwise the live one
+    (`snapshot`: the period's frozen_snapshot, where the caller has read it already)."""
+    if snapshot is UNREAD:
+        snapshot = frozen_snapshot(period)
     if snapshot is not None:
         nodes = {n["id"]: ReportingLine(**n) for n in snapshot[0]}
     else:

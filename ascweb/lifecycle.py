@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from ascweb import permissions
 from ascweb.models import FinancialYear, Period, PeriodEvent
+from ascweb.periods import comparison_for
 from ascweb.registry import Check, registry
 
 Status = Period.Status
@@ -35,17 +36,19 @@ def period_create_next(*, user, year: FinancialYear, number: int) -> Period:
         raise PermissionDenied("Only a finance lead can start a period")
     periods = list(Period.objects.select_for_update().filter(year=year).order_by("number"))
     latest = periods[-1] if periods else None
-    if latest and not all(p.is_published for p in periods):
+    # a period known only from a later paper (printed) is done: it is never published
+    if latest and not all(p.is_published or p.status == Status.PRINTED for p in periods):
         raise ValidationError("Publish the current period before starting the next one")
     if latest and number <= latest.number:
         raise ValidationError(f"The next period must come after Period {latest.number}")
     if not 1 <= number <= 13:
         raise ValidationError("A period is numbered 1 to 13")
     period = Period.objects.create(year=year, number=number, status=Status.OPEN)
-    if latest:
+    carried = next((p for p in reversed(periods) if p.status != Status.PRINTED), None)  # holds figures
+    if carried:
         for hooks in registry.lifecycle():
             if hooks.started:
-                hooks.started(period=period, previous=latest, user=user)
+                hooks.started(period=period, previous=carried, user=user)
     PeriodEvent.objects.create(period=period, user=user, action="create", to_status=Status.OPEN)
     return period
 
@@ -126,9 +129,12 @@ def set_status(
     period.status = to_status
     if to_status == Status.PUBLISHED:
         period.published_at = timezone.now()
+        period.compared_with = comparison_for(period)  # fixed until it is re-opened
+    elif from_status == Status.PUBLISHED:
+        period.compared_with = None  # open again: compared with what publishing would fix now
     period._history_user = user
     period._change_reason = history_reason(reason or action)  # the whole reason is in the event
-    period.save(update_fields=["status", "published_at"])
+    period.save(update_fields=["status", "published_at", "compared_with"])
     for hooks in registry.lifecycle():
         if to_status == Status.PUBLISHED and hooks.published:
             hooks.published(period=period)

@@ -8,7 +8,13 @@ from ascweb.models import FidelityNote, FinancialYear, Period
 
 
 def periods_visible_to(user) -> QuerySet[Period]:
-    periods = Period.objects.select_related("year").order_by("-year__start_year", "-number")
+    """The reports a user may open. A period known only from what a later paper printed is
+    never a report of its own: it is what a later report compares with (compared_with)."""
+    periods = (
+        Period.objects.select_related("year")
+        .exclude(status=Period.Status.PRINTED)
+        .order_by("-year__start_year", "-number")
+    )
     if permissions.is_finance(user):
         return periods
     if permissions.is_member(user):
@@ -33,11 +39,35 @@ def next_period_year() -> tuple[FinancialYear | None, Period | None]:
     return latest.year, latest
 
 
-def previous_period(period: Period, *, published_only: bool) -> Period | None:
-    earlier = Period.objects.filter(year_id=period.year_id, number__lt=period.number)
-    if published_only:
-        earlier = earlier.filter(status=Period.Status.PUBLISHED)
-    return earlier.order_by("-number").first()
+def previous_period(period: Period, *, published_only: bool, printed: bool = False) -> Period | None:
+    """The earlier period a page compares this one with.
+
+    A published period compares with the period fixed when it was published (its
+    `compared_with`), whatever was published, back-filled or re-opened since; an open one with
+    the period publishing would fix (comparison_for). Without `published_only` (officers'
+    forms, which show what they start from): the latest earlier period of any status.
+    `printed`: the comparison may be a period known only from what a later paper printed
+    (revenue holds its variances; the other apps hold nothing of such a period, so for them
+    there is then nothing to compare with)."""
+    if period.is_published:
+        compared = period.compared_with
+    elif published_only:
+        compared = comparison_for(period)
+    else:
+        return _earlier(period).exclude(status=Period.Status.PRINTED).first()
+    if compared is None or (compared.status == Period.Status.PRINTED and not printed):
+        return None
+    return compared
+
+
+def comparison_for(period: Period) -> Period | None:
+    """What a period's report compares with while it is open, and what publishing fixes as
+    its `compared_with`: the latest earlier period that is published or printed."""
+    return _earlier(period).filter(status__in=[Period.Status.PUBLISHED, Period.Status.PRINTED]).first()
+
+
+def _earlier(period: Period) -> QuerySet[Period]:
+    return Period.objects.filter(year_id=period.year_id, number__lt=period.number).order_by("-number")
 
 
 def period_or_404(request, year_code: str, number: int) -> Period:

@@ -7,12 +7,13 @@ class FinanceConfig(AppConfig):
 
     def ready(self) -> None:
         from ascweb.registry import DemoData, PeriodPage, registry
-        from finance import exports, imports, imports_printed, imports_reference, lifecycle
+        from finance import exports, imports, imports_printed, imports_printed_periods, imports_reference, lifecycle
 
         exports.register()
         lifecycle.register()
         imports.register()
         imports_printed.register()
+        imports_printed_periods.register()
         imports_reference.register()
         registry.add_demo_data(DemoData("finance", manifest="finance.toml", order=10))
         registry.add_period_page(PeriodPage("Dashboard", "dashboard", order=5))

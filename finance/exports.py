@@ -24,7 +24,7 @@ def _summary_html(period, rows) -> SummaryTable:
 
 
 def _appendix_a_html(period, rows) -> AppendixATable:
-    return AppendixATable(rows, previous=periods.previous_period(period, published_only=True))
+    return AppendixATable(rows, previous=periods.previous_period(period, published_only=True, printed=True))
 
 
 def _explanations(period) -> dict | None:

@@ -149,6 +149,9 @@ def _load_net_expenditure(job: ImportJob) -> None:
         rows[key] = (number, values["amount"])
     if not report.ok:
         return
+    _refuse_published(rows, report)
+    if not report.ok:
+        return
     years = {}
     for code in sorted({key[0] for key in rows}):
         years[code], _ = FinancialYear.objects.get_or_create(code=code, defaults={"start_year": int(code[:4])})
@@ -174,6 +177,18 @@ def _load_net_expenditure(job: ImportJob) -> None:
     insert_with_history(NetExpenditure, new, user=job.user, reason=job.reason)
     update_with_history(NetExpenditure, changed, user=job.user, reason=job.reason)
     report.changed, report.created = len(changed), len(new)
+
+
+def _refuse_published(rows, report: Report) -> None:
+    """A published period's net expenditure is what it was published with: a row for it is
+    refused (re-open the period first), and nothing in the file is written."""
+    wanted = {(code, period) for code, period, _area_id in rows}
+    candidates = Period.objects.filter(status=Status.PUBLISHED, year__code__in={code for code, _p in wanted})
+    published = {(p.year.code, p.number): p for p in candidates.select_related("year")}
+    for (code, period, _area_id), (number, _amount) in rows.items():
+        if (code, period) in published:
+            title = published[(code, period)].title
+            report.add(number, "period", f"{title} is published: its net expenditure cannot change; re-open it first")
 
 
 def _refuse_mixed(rows, years, held, report: Report) -> None:

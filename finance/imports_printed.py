@@ -68,6 +68,15 @@ def _known(figures, node_id: int, column: str) -> bool:
     return figures.prior[node_id] is not None if column.startswith("prior_") else node_id in figures.totals
 
 
+def name_problem(node_id: int, name: str, given: str, code: str) -> str:
+    """What is wrong with a row's line_name for its code ('' if blank or the node's name or an
+    alias of it)."""
+    if not given or given.casefold() == name.casefold():
+        return ""
+    aliases = {alias.casefold() for alias in LineAlias.objects.filter(line_id=node_id).values_list("name", flat=True)}
+    return "" if given.casefold() in aliases else f"{code} is {name}, not {given!r}"
+
+
 def _load_printed(job: ImportJob) -> None:
     """Each figure given is checked; the notes of the sources the file names are replaced."""
     from ascweb.fidelity import check_printed_total
@@ -75,9 +84,6 @@ def _load_printed(job: ImportJob) -> None:
 
     report, figures = job.report, period_figures(job.period)
     nodes = {node.code.upper(): node_id for node_id, node in figures.nodes.items()}
-    aliases: dict[int, set[str]] = {}
-    for line_id, alias in LineAlias.objects.values_list("line_id", "name"):
-        aliases.setdefault(line_id, set()).add(alias.casefold())
     checks: list[tuple[int, str, int, dict]] = []
     first_seen: dict[tuple[str, int], int] = {}
     for number, row in job.rows:
@@ -88,9 +94,9 @@ def _load_printed(job: ImportJob) -> None:
             report.add(number, "line_code", f"Unknown line code {code!r}")
         if values is None or node_id is None:
             continue
-        name = figures.nodes[node_id].name
-        if values["line_name"] and values["line_name"].casefold() not in {name.casefold(), *aliases.get(node_id, ())}:
-            report.add(number, "line_name", f"{code} is {name}, not {values['line_name']!r}")
+        problem = name_problem(node_id, figures.nodes[node_id].name, values["line_name"], code)
+        if problem:
+            report.add(number, "line_name", problem)
             continue
         printed = {column: values[column] for column in FIGURES if values[column] is not None}
         if not printed:

@@ -53,10 +53,17 @@ def _leaf_ids_under(node: ReportingLine) -> list[int]:
 
 
 def structure_snapshot_take(*, period: Period) -> None:
-    """Freeze the reporting tree for a published period (publishing runs in one transaction)."""
-    from finance.selectors.figures import structure_now
+    """Freeze what a published period shows (publishing runs in one transaction): the
+    reporting tree, and what its pages would otherwise read from other periods and year-level
+    tables: the variances of the period it is compared with, last year's outturn, and the
+    whole dashboard (trajectory, net expenditure against the profiled budget, accuracy)."""
+    from finance.selectors.dashboard import frozen_dashboard
+    from finance.selectors.figures import frozen_figures, structure_now
 
-    StructureSnapshot.objects.update_or_create(period=period, defaults={"nodes": structure_now()})
+    nodes = structure_now()
+    snapshot, _ = StructureSnapshot.objects.update_or_create(period=period, defaults={"nodes": nodes, "frozen": {}})
+    snapshot.frozen = {**frozen_figures(period), "dashboard": frozen_dashboard(period) if nodes else None}
+    snapshot.save(update_fields=["frozen"])
 
 
 def check_printed_totals(period: Period, structure, totals, source: str, report) -> None:

@@ -176,7 +176,7 @@ def budget_profile(request: HttpRequest, year: str) -> HttpResponse:
         )
         messages.success(request, f"{financial_year}: budget profile saved.")
         return redirect("net-expenditure-upload")
-    context = {"form": form, "year": financial_year}
+    context = {"form": form, "year": financial_year, "kept": dashboard_selectors.published_with_profile(financial_year)}
     return render(request, "finance/budget_profile.html", context, status=400 if form.errors else 200)
 
 

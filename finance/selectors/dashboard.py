@@ -3,7 +3,7 @@ across the year's reports, and net expenditure against the profiled budget for t
 and the periods and budget profiles its pages offer."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db.models import Q, Sum
 
@@ -12,7 +12,7 @@ from ascweb.periods import periods_visible_to
 from finance import calculations
 from finance.calculations import Figures, Outturn, Tree, rollup, rollup_recorded
 from finance.models import BudgetProfile, LineForecast, NetExpenditure, PriorYearOutturn
-from finance.selectors.figures import reporting_tree
+from finance.selectors.figures import UNREAD, frozen_snapshot, reporting_tree
 
 
 @dataclass(frozen=True)
@@ -125,9 +125,20 @@ class Dashboard:
 def dashboard(period: Period) -> Dashboard:
     """Everything the dashboard shows for a period, in a fixed number of queries.
 
-    Only the period itself and published periods are read, so a member (who can only open a
-    published period) never meets a draft figure. The year's own net expenditure stops at the
-    period shown: later months are not yet reported at that period.
+    A published period's dashboard is the one frozen when it was published (nothing
+    published, back-filled, imported or re-profiled since moves it); any other is read live.
+    """
+    snapshot = frozen_snapshot(period)
+    if snapshot is not None and snapshot[1].get("dashboard"):
+        return _thawed(period, snapshot[1]["dashboard"])
+    return _live_dashboard(period, snapshot)
+
+
+def _live_dashboard(period: Period, snapshot=UNREAD) -> Dashboard:
+    """Only the period itself and published periods are read, so a member (who can only open
+    a published period) never meets a draft figure. The year's own net expenditure stops at
+    the period shown: later months are not yet reported at that period. Period 13 holds the
+    outturn: its dashboard, and only its, sets each published forecast of the year against it.
     """
     start = period.year.start_year
     periods = list(
@@ -136,14 +147,14 @@ def dashboard(period: Period) -> Dashboard:
     this_year = [p for p in periods if p.year_id == period.year_id]
     shown = [p for p in this_year if p.number <= period.number and (p.is_published or p.id == period.id)]
     previous = next((p for p in reversed(shown) if p.number < period.number and p.is_published), None)
-    outturn = next((p for p in this_year if p.number == 13 and p.is_published), None)
+    outturn = period if period.number == 13 else None
     forecasts_at = [p for p in this_year if p.is_published and p.number < 13] if outturn else []
     latest_before = {}
     for p in periods:
         if p.year_id != period.year_id and p.is_published:
             latest_before[p.year.start_year] = p  # ordered by number: the last one wins
     wanted = {p.id for p in [*shown, *forecasts_at, *latest_before.values()] + ([outturn] if outturn else [])}
-    tree, nodes = reporting_tree()
+    tree, nodes = reporting_tree(period, snapshot)
     leaf_rows = LineForecast.objects.filter(period_id__in=wanted).values_list(
         "period_id", "line_id", "budget", "forecast"
     )
@@ -282,6 +293,40 @@ def _profile_weights(profile, last_year: list[int]) -> tuple[list[int] | None, s
     return list(calculations.TWELFTHS), label
 
 
+def frozen_dashboard(period: Period) -> dict:
+    """The period's dashboard as plain data, kept when it is published."""
+    data = _live_dashboard(period)
+    return {
+        "previous": data.previous.id if data.previous else None,
+        **{name: asdict(getattr(data, name)) if getattr(data, name) is not None else None for name in _PARTS},
+        "words": data.words,
+        "areas": [asdict(area) for area in data.areas],
+        "net_expenditure": [asdict(year) for year in data.net_expenditure],
+    }
+
+
+_PARTS = ("headline", "previous_headline", "trajectory", "accuracy")
+
+
+def _thawed(period: Period, frozen: dict) -> Dashboard:
+    def series(data: dict | None) -> PeriodSeries | None:
+        return PeriodSeries(data["periods"], [Series(**s) for s in data["series"]]) if data else None
+
+    return Dashboard(
+        period=period,
+        previous=Period.objects.select_related("year").filter(pk=frozen["previous"]).first()
+        if frozen["previous"]
+        else None,
+        headline=Figures(**frozen["headline"]),
+        previous_headline=Figures(**frozen["previous_headline"]) if frozen["previous_headline"] else None,
+        words=frozen["words"],
+        areas=[AreaVariance(**{**a, "figures": Figures(**a["figures"])}) for a in frozen["areas"]],
+        trajectory=series(frozen["trajectory"]),
+        accuracy=series(frozen["accuracy"]),
+        net_expenditure=[YearNetExpenditure(**year) for year in frozen["net_expenditure"]],
+    )
+
+
 def periods_for_selector(user) -> list[Period]:
     return list(periods_visible_to(user))
 
@@ -290,3 +335,16 @@ def years_with_profiles() -> list[tuple[FinancialYear, BudgetProfile | None]]:
     """Every financial year, newest first, with the profile the lead chose for it (if any)."""
     years = FinancialYear.objects.select_related("budget_profile").order_by("-start_year")
     return [(year, getattr(year, "budget_profile", None)) for year in years]
+
+
+def published_with_profile(year: FinancialYear) -> str:
+    """The published periods whose dashboards show this year's profile (the year's own and
+    the two after it): they keep the profile they were published with. 'Period 2, Period 10'
+    (another year's periods named with their year)."""
+    periods = Period.objects.filter(
+        status=Period.Status.PUBLISHED, year__start_year__range=(year.start_year, year.start_year + 2)
+    ).select_related("year")
+    return ", ".join(
+        f"Period {p.number}" if p.year_id == year.id else f"Period {p.number} {p.year.code}"
+        for p in periods.order_by("year__start_year", "number")
+    )

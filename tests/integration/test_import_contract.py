@@ -30,6 +30,7 @@ GOOD_ROW = {
     "capital-printed": "A paper,a total,programme,1,,,,,not in the sources",
     "printed-figures": "Test paper,STU-OP,,,,1,,",  # not what the lines add up to: one note
     "source-gaps": "Test paper,Appendix A,Variance @ Pd 7,,,Not in the sources",
+    "printed-variances": "2017-18,7,STU-OP,,1,Test paper",
     "reporting-lines": "STU-NEW,New line,Line,STU,99,,yes,no,",
     "outturn": "2016-17,EHP-SD,,1,1",
     "budget-profile": "2018-19,Straight twelfths,,,,",

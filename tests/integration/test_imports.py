@@ -186,8 +186,10 @@ def test_a_wrong_printed_total_loads_and_produces_a_fidelity_note(demo, tmp_path
     assert LineForecast.objects.filter(period__number=11).count() == 19  # the total row is not stored
 
 
-def test_back_filling_an_earlier_period_follows_the_real_order(demo, tmp_path):
-    # Period 7, imported after Period 10 and published: it becomes P10's previous period.
+def test_back_filling_an_earlier_period_leaves_a_published_report_as_published(demo, tmp_path):
+    # Period 8, imported after Period 10 and published: published Period 10 still compares with
+    # Period 7 as its paper printed it (it was published so); the next period compares with P10.
+    # (Until issue 15, a back-filled period became P10's previous period: published reports moved.)
     text = (
         _explain_staffing(tmp_path, "csv")
         .decode()
@@ -195,12 +197,14 @@ def test_back_filling_an_earlier_period_follows_the_real_order(demo, tmp_path):
             "NorseCare,Commissioned Services,32594000,33419000", "NorseCare,Commissioned Services,32594000,33457000"
         )
     )
-    _import(tmp_path, text, period=7, publish=True)
+    _import(tmp_path, text, period=8, publish=True)
+    assert PeriodEvent.objects.filter(period__number=8, action="publish").exists()
     p10 = period_figures(Period.objects.get(number=10))
     assert p10.previous.number == 7
     norse = next(n for n, node in p10.nodes.items() if node.code == "CS-NORSE")
-    assert p10.previous_variance(norse) == 86_300_000  # 0.863, as the P10 paper's "Variance @ Pd 7"
-    assert PeriodEvent.objects.filter(period__number=7, action="publish").exists()
+    assert p10.previous_variance(norse) == 86_300_000  # 0.863, the P10 paper's "Variance @ Pd 7"
+    _import(tmp_path, text, period=11)
+    assert period_figures(Period.objects.get(number=11)).previous.number == 10
 
 
 def test_the_upload_page_for_the_lead(lead_client, demo):

@@ -53,10 +53,20 @@ def test_finance_staff_always_get_a_fresh_page(request, demo, persona):
 
 
 def test_a_new_net_expenditure_figure_reaches_the_cached_dashboard(member_client, demo):
+    """A published period's net expenditure is refused (issue 15: published means frozen); once
+    re-opened, given it and published again, the member's cached dashboard shows it."""
     url = "/periods/2017-18/10/dashboard/"
     before, _ = _get(member_client, url)
     assert "98.765" not in before
-    assert import_file("net-expenditure", 'year,period,area,amount\n2017-18,10,,"98,765,432"\n').ok
+    figure = 'year,period,area,amount\n2017-18,10,,"98,765,432"\n'
+    assert not import_file("net-expenditure", figure).ok
+    lead = User.objects.get(username="lead")
+    period = Period.objects.get(year__code="2017-18", number=10)
+    period = lifecycle.period_transition(user=lead, period=period, action="reopen", reason="Net expenditure")
+    assert import_file("net-expenditure", figure).ok
+    period = lifecycle.period_transition(user=lead, period=period, action="submit")
+    checks = [check.key for check in lifecycle.period_checks(period)]
+    lifecycle.period_transition(user=lead, period=period, action="publish", acknowledged=checks)
     after, _ = _get(member_client, url)
     assert "98.765" in after
 

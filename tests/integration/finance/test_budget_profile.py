@@ -1,8 +1,11 @@
 """The lead chooses how each year's budget is profiled; explicit profiles are stored exactly."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 
+from ascweb.lifecycle import period_transition
+from ascweb.models import Period
 from finance.models import BudgetProfile
 
 URL = "/net-expenditure/profiles/2017-18/"
@@ -22,9 +25,15 @@ def test_the_lead_picks_an_explicit_profile_in_percentages_stored_as_basis_point
     profile = BudgetProfile.objects.get(year__code="2017-18")
     assert profile.method == "explicit"
     assert profile.weights == [733] * 12 + [1204]
-    # and the dashboard uses it
-    years = lead_client.get("/periods/2017-18/10/dashboard/").context["data"].net_expenditure
-    this_year = years[-1]
+    # published Period 10 keeps the profile it was published with (the page says so) ...
+    page = lead_client.get(URL).content.decode()
+    assert "Published periods keep the profile they were published with: Period 2, Period 10" in page
+    dashboard = "/periods/2017-18/10/dashboard/"
+    assert lead_client.get(dashboard).context["data"].net_expenditure[-1].method == "Last year's actual pattern"
+    # ... until it is re-opened: then the dashboard uses the new one
+    lead = User.objects.get(username="lead")
+    period_transition(user=lead, period=Period.objects.get(number=10), action="reopen", reason="New profile")
+    this_year = lead_client.get(dashboard).context["data"].net_expenditure[-1]
     assert this_year.method == "Explicit profile"
     assert this_year.profile[12] * 10_000 // this_year.budget in (1203, 1204)
 

@@ -52,7 +52,7 @@ def test_the_p10_dashboard_tells_the_story_of_the_period(member_client):
         assert f'id="{chart}-data" type="application/json"' in body
         assert f'id="{chart}-caption"' in body and f'id="{chart}-summary"' in body
     assert "chart-accuracy" not in body
-    assert "Forecast accuracy appears once 2017-18 has its outturn" in body
+    assert "Forecast accuracy appears at the year end: the Period 13 dashboard" in body
 
 
 def test_the_dashboard_loads_plotly_from_the_installed_package_and_no_inline_script(member_client):

@@ -42,12 +42,12 @@ def test_areas_are_matched_by_code_name_or_alias_and_blank_is_the_department(dem
 
 
 def test_a_row_already_held_is_replaced(demo):
-    result = _import(HEADER + '2017-18,10,,"(1,000,000)"\n')
+    result = _import(HEADER + '2017-18,9,,"(1,000,000)"\n')  # Period 9: not a published period
     assert (result.created, result.changed) == (0, 1)
-    assert NetExpenditure.objects.get(year__code="2017-18", period=10, area=None).amount == parse_amount("-1000000")
+    assert NetExpenditure.objects.get(year__code="2017-18", period=9, area=None).amount == parse_amount("-1000000")
     record = imported().get()
     assert (record.kind, record.rows, record.changed, record.filename) == ("net expenditure", 1, 1, "figures.csv")
-    history = NetExpenditure.history.filter(year__code="2017-18", period=10).latest("history_date")
+    history = NetExpenditure.history.filter(year__code="2017-18", period=9).latest("history_date")
     assert history.history_change_reason == "Imported from figures.csv"
 
 
@@ -182,7 +182,7 @@ def test_history_records_each_insert_and_replacement_with_the_user_and_file(demo
     """The bulk writer (COPY on PostgreSQL) writes the history simple_history would."""
     report = import_file(
         "net-expenditure",
-        HEADER + "2017-18,10,,5\n2030-31,1,STU,7\n2030-31,1,CS,8\n",
+        HEADER + "2017-18,9,,5\n2030-31,1,STU,7\n2030-31,1,CS,8\n",
         filename="odd\\name\twith tab.csv",
     )
     assert (report.created, report.changed, report.unchanged) == (2, 1, 0)
@@ -199,7 +199,7 @@ def test_history_records_each_insert_and_replacement_with_the_user_and_file(demo
         ("+", 800, lead, "Imported from odd\\name\twith tab.csv"),
         ("~", 900, lead, "Imported from figures.csv"),
     ]
-    replaced = NetExpenditure.history.filter(year__code="2017-18", period=10, area=None).latest("history_id")
+    replaced = NetExpenditure.history.filter(year__code="2017-18", period=9, area=None).latest("history_id")
     assert (replaced.history_type, replaced.amount) == ("~", 500)
 
 
@@ -232,7 +232,7 @@ def test_an_import_keeps_other_writers_of_net_expenditure_waiting_until_it_ends(
         pytest.skip("SQLite has one writer at a time anyway")
     settings = connection.settings_dict
     with transaction.atomic():  # the import's own transaction, still open after it returns
-        report = import_file("net-expenditure", HEADER + "2017-18,10,,5\n")  # replaces a row: no insert
+        report = import_file("net-expenditure", HEADER + "2017-18,9,,5\n")  # replaces a row: no insert
         assert (report.created, report.changed) == (0, 1)
         with psycopg.connect(
             dbname=settings["NAME"], host=settings["HOST"], port=settings["PORT"], user=settings["USER"]

@@ -101,7 +101,11 @@ def test_load_demo_runs_twice_without_duplicating_or_overwriting(demo):
     assert (ReportingLine.objects.count(), LineForecast.objects.count(), FidelityNote.objects.count()) == counts
     line.refresh_from_db()
     assert line.explanation == "Edited since the load"
-    assert set(Period.objects.values_list("number", "status")) == {(2, "published"), (10, "published")}
+    assert set(Period.objects.values_list("number", "status")) == {
+        (2, "published"),
+        (7, "printed"),  # known only from the Period 10 paper's "Variance @ Pd 7"
+        (10, "published"),
+    }
 
 
 def test_export_table_refuses_an_unknown_period(demo):
@@ -109,3 +113,37 @@ def test_export_table_refuses_an_unknown_period(demo):
 
     with pytest.raises(CommandError, match="No Period 9"):
         call_command("export_table", year="2017-18", period=9, table="summary")
+
+
+# Appendix A's "Variance @ Pd 7" column, as the Period 10 paper prints it: Period 7 is known only
+# from it (data/norfolk/2017-18/p07-printed-variances.csv), and the report compares with it.
+PRINTED_AT_PD_7 = {
+    "Older People": "4.164",
+    "Total Purchase of Care": "7.662",
+    "Service User Income": "-8.842",
+    "Net Expenditure": "-2.994",
+    "NorseCare": "0.863",
+    "Commissioning Total": "0.075",
+    "Prevention Total": "-0.015",
+}
+
+
+def test_appendix_a_p10_compares_with_period_7_as_the_paper_prints_it(demo, member_client):
+    p10 = Period.objects.get(year=demo, number=10)
+    assert p10.compared_with == Period.objects.get(year=demo, number=7, status=Period.Status.PRINTED)
+    exported = _export("appendix-a", 10)
+    assert {name: exported[name]["previous_variance"] for name in PRINTED_AT_PD_7} == PRINTED_AT_PD_7
+    assert exported["Business Development"]["previous_variance"] == ""  # not printed for Period 7
+    page = member_client.get("/periods/2017-18/10/appendix-a/").content.decode()
+    assert "Variance @ Pd 7 £m" in page and "4.164" in page and "(8.842)" in page
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(member_client.get("/periods/2017-18/10/tables/appendix-a.xlsx").content))
+    cells = [[cell.value for cell in row] for row in book.active.iter_rows()]
+    assert any("Variance @ Pd 7 £m" in row for row in cells)
+    older = next(row for row in cells if "Older People" in row)
+    assert Decimal(str(older[-1])).quantize(Decimal("0.001")) == Decimal("4.164")
+    # the note that Period 7 was not in the sources is gone; the printed totals add up within rounding
+    assert not FidelityNote.objects.filter(column="Variance @ Pd 7").exists()
+    p7_notes = FidelityNote.objects.filter(period__number=7)
+    assert p7_notes.exists() and set(p7_notes.values_list("kind", flat=True)) == {FidelityNote.Kind.ROUNDING}

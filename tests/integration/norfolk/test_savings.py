@@ -56,7 +56,10 @@ def test_the_summary_splits_off_and_on_target_from_the_projects(p10):
     assert (off.target, off.forecast, off.variance) == (_m("-7.342"), _m("-3.468"), _m("3.874"))
     assert (on.target, on.forecast, on.variance) == (_m("-6.871"), _m("-6.871"), 0)
     assert total.target == off.target + on.target
-    assert (off.previous_variance, on.previous_variance) == (0, 0)  # Period 2 expected full delivery
+    # the report compares with Period 7 (as the paper does), of which only revenue variances
+    # were printed: no savings figures to compare with, not Period 2's as if they were
+    assert p10.compared_with.number == 7
+    assert (off.previous_variance, on.previous_variance) == (None, None)
 
 
 def test_the_programme_by_workstream_and_year(p10):
@@ -112,7 +115,7 @@ def test_loading_again_changes_nothing_and_keeps_edits(demo):
 @pytest.mark.parametrize(
     ("table", "expected"),
     [
-        ("savings-summary", "Total savings,-14.213,-10.339,3.874,0.000"),
+        ("savings-summary", "Total savings,-14.213,-10.339,3.874,"),  # nothing held at Period 7
         ("savings-programme", "Total savings,-14.213,-22.913,-10.000,-47.126"),
         ("savings-projects", "Radical review of daycare services,ASC013,,-1.000,-0.266,0.734,Off target"),
     ],

@@ -52,7 +52,8 @@ def test_the_excel_template_of_the_next_period_is_titled_for_it(small_council, t
 
     _command(tmp_path, "reserves", 11, suffix="xlsx")
     workbook = load_workbook(tmp_path / "t.xlsx")
-    assert workbook.properties.title == "Period 11 (February) 2030-31, from Period 10 (January) 2030-31: reserves and provisions"
+    title = "Period 11 (February) 2030-31, from Period 10 (January) 2030-31: reserves and provisions"
+    assert workbook.properties.title == title
     assert workbook.active.max_row == 3  # the header and the two reserves
 
 

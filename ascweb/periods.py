@@ -84,6 +84,16 @@ def template_for(year_code: str, number: int) -> TemplateFor:
     return upcoming
 
 
+def latest_open_period() -> Period | None:
+    """The latest period open for officers' figures, if any."""
+    return (
+        Period.objects.select_related("year")
+        .filter(status=Period.Status.OPEN)
+        .order_by("-year__start_year", "-number")
+        .first()
+    )
+
+
 def previous_period(period: Period, *, published_only: bool) -> Period | None:
     earlier = Period.objects.filter(year_id=period.year_id, number__lt=period.number)
     if published_only:

@@ -11,8 +11,6 @@ _.is_draft  # templates/pack/pack.html
 _.period_fields  # templates/finance/budget_profile.html
 _.who  # templates/finance/audit.html
 _.profile_rows  # templates/finance/_profile_table.html, _monthly_table.html
-_.missing_explanations  # templates/finance/workspace.html
-_.editable  # templates/finance/workspace.html
 _.by  # templates/finance/area_edit.html, templates/savings/workstream_edit.html (a conflict's editor)
 _.mitigations  # templates/savings/summary.html
 _.not_updated  # templates/savings/summary.html

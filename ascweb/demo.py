@@ -29,10 +29,6 @@ from django.utils import timezone
 from ascweb import permissions
 from ascweb.registry import DemoData, registry
 
-# The papers are loaded as printed: a variance they leave unexplained is not refused for want
-# of an explanation (the period's `source-gaps` file records it as a fidelity note instead).
-AS_PRINTED = 2**62
-
 
 class DemoDataProblem(ValueError):
     """A demo file cannot be loaded; the message names the file and each problem."""
@@ -128,8 +124,6 @@ def load_files(data: DemoData, lead: User, say: Callable[[str], None] = lambda _
             upload=upload,
             year_code=entry.year,
             number=entry.period,
-            threshold=AS_PRINTED,
-            as_printed=True,
             printed_in=entry.printed_in,
         )
         if not report.ok:

@@ -1,6 +1,8 @@
 """Forms the core's pages use (starting, re-opening and importing into a period) and the
 fields every app's entry forms share: an amount typed in pounds, an explanation's length."""
 
+import datetime
+
 from django import forms
 
 
@@ -54,3 +56,55 @@ class ImportForm(forms.Form):
             del self.fields["year"], self.fields["number"]
         if not kind.can_publish:
             del self.fields["publish"]
+
+
+class TimetableForm(forms.Form):
+    """A period's submission deadline and committee meeting, each within reason: from the
+    first day of the period's month to a year after it; the meeting not before the deadline."""
+
+    submission_deadline = forms.DateField(
+        label="Submission deadline",
+        required=False,
+        help_text="When officers' figures and explanations are due, for example 2018-02-09",
+        error_messages={"invalid": "Enter the submission deadline as a date, like 2018-02-09"},
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    committee_meeting = forms.DateField(
+        label="Committee meeting",
+        required=False,
+        help_text="When the committee meets to read the report, for example 2018-03-05",
+        error_messages={"invalid": "Enter the committee meeting as a date, like 2018-03-05"},
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, period, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.period = period
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start = period_month_start(self.period)
+        latest = start.replace(year=start.year + 1)
+        for name in ("submission_deadline", "committee_meeting"):
+            value = data.get(name)
+            if value is not None and not start <= value <= latest:
+                label = self.fields[name].label
+                self.add_error(
+                    name,
+                    f"{label} must be between {long_date(start)} and {long_date(latest)} for {self.period.title}",
+                )
+        deadline, meeting = data.get("submission_deadline"), data.get("committee_meeting")
+        if deadline and meeting and meeting < deadline and not self.errors:
+            self.add_error("committee_meeting", "The committee meeting cannot be before the submission deadline")
+        return data
+
+
+def long_date(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def period_month_start(period) -> datetime.date:
+    """The first day of the period's month (Period 1 is April; 13, the year end, is April after)."""
+    months_after_april = min(period.number, 13) - 1
+    year = period.year.start_year + (3 + months_after_april) // 12
+    return datetime.date(year, (3 + months_after_april) % 12 + 1, 1)

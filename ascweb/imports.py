@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -37,8 +38,7 @@ class ImportJob:
     upload: Upload
     report: Report
     period: Period | None
-    threshold: int
-    as_printed: bool = False  # the file records a published paper: what it left out is accepted
+    threshold: int  # materiality (pence): a variance this large wants an explanation
     printed_in: str = ""  # where that paper prints the file's figures ("Period 10 report, Appendix E")
 
     @property
@@ -61,15 +61,13 @@ def run_import(
     year_code: str = "",
     number: int | None = None,
     publish: bool = False,
-    threshold: int = 0,
-    as_printed: bool = False,
     printed_in: str = "",
 ) -> Report:
     """Load an upload (ascweb.importing.read_file) as `kind`: every problem reported, nothing
     written unless there are none. `user` is the lead uploading, or None from a command.
-    `as_printed`: the file records a paper as it was published (the demo data set), so a value
-    the paper left out and a kind would otherwise ask for (an off-target saving's recovery
-    action) is accepted and noted in the report; malformed values are refused as ever.
+    Text a form would ask for but a file may leave out (the explanation of a material variance,
+    an off-target saving's recovery action: a paper's past period often lacks it) is accepted,
+    noted in the report and then shown as missing, never invented; malformed values are refused.
     `printed_in`: where the paper prints the file's figures (the demo's manifest says): a kind
     files the notes of the printed totals in the file under it, not under the file's name."""
     if user is not None and not permissions.can_manage_periods(user):
@@ -80,7 +78,7 @@ def run_import(
     period = _period(kind, user, year_code, number, upload.filename, report) if kind.per_period else None
     if kind.per_period and period is None:
         return report
-    kind.load(ImportJob(kind, user, upload, report, period, threshold, as_printed, printed_in))
+    kind.load(ImportJob(kind, user, upload, report, period, settings.ASCWEB_MATERIALITY_PENCE, printed_in))
     report.problems.sort(key=lambda problem: problem.row or 0)  # stable: columns stay in file order
     if not report.ok:
         transaction.set_rollback(True)  # a year or period created above is not kept either

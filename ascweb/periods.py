@@ -1,5 +1,8 @@
 """Reads about periods that every app's pages need: which a user may see, the previous one."""
 
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -39,6 +42,64 @@ def next_period_year() -> tuple[FinancialYear | None, Period | None]:
     return latest.year, latest
 
 
+@dataclass(frozen=True)
+class TemplateFor:
+    """An import template: it is for Period `number` of `year_code` (`title`) and holds the
+    figures of `source` (that period itself, or the latest one for the period after it)."""
+
+    year_code: str
+    number: int
+    title: str
+    source: Period
+
+
+def next_template() -> TemplateFor | None:
+    """The template of the period right after the latest one (not started yet), filled from
+    the latest period's figures; None when there are no periods."""
+    latest = (
+        Period.objects.select_related("year")
+        .exclude(status=Period.Status.PRINTED)
+        .order_by("-year__start_year", "-number")
+        .first()
+    )
+    if latest is None:
+        return None
+    start, number = (
+        (latest.year.start_year, latest.number + 1) if latest.number < 13 else (latest.year.start_year + 1, 1)
+    )
+    code = FinancialYear.code_for(start)
+    upcoming = Period(year=FinancialYear(code=code, start_year=start), number=number)
+    return TemplateFor(code, number, f"{upcoming.title}, from {latest.title}", latest)
+
+
+def template_for(year_code: str, number: int) -> TemplateFor:
+    """The template of Period `number` of `year_code`: a period that exists gives its own
+    figures; the period right after the latest one gives the latest's (next_template), ready to
+    change and import as that period. ValidationError for any other period."""
+    period = Period.objects.select_related("year").filter(year__code=year_code, number=number).first()
+    if period is not None:
+        return TemplateFor(year_code, number, period.title, period)
+    upcoming = next_template()
+    if upcoming is None:
+        raise ValidationError("There are no periods yet: a template starts from the latest period's figures")
+    if (year_code, number) != (upcoming.year_code, upcoming.number):
+        raise ValidationError(
+            f"No Period {number} of {year_code}: a template is for a period that exists or for the next one, "
+            f"Period {upcoming.number} of {upcoming.year_code}"
+        )
+    return upcoming
+
+
+def latest_open_period() -> Period | None:
+    """The latest period open for officers' figures, if any."""
+    return (
+        Period.objects.select_related("year")
+        .filter(status=Period.Status.OPEN)
+        .order_by("-year__start_year", "-number")
+        .first()
+    )
+
+
 def previous_period(period: Period, *, published_only: bool, printed: bool = False) -> Period | None:
     """The earlier period a page compares this one with.
 
@@ -47,17 +108,21 @@ def previous_period(period: Period, *, published_only: bool, printed: bool = Fal
     the period publishing would fix (comparison_for). Without `published_only` (officers'
     forms, which show what they start from): the latest earlier period of any status.
     `printed`: the comparison may be a period known only from what a later paper printed
-    (revenue holds its variances; the other apps hold nothing of such a period, so for them
-    there is then nothing to compare with)."""
+    (revenue holds its variances). The other apps hold nothing of such a period, so they
+    compare with the latest published period before it that was published no later than this
+    one (a period back-filled after this one was published never moves its comparison)."""
     if period.is_published:
         compared = period.compared_with
     elif published_only:
         compared = comparison_for(period)
     else:
         return _earlier(period).exclude(status=Period.Status.PRINTED).first()
-    if compared is None or (compared.status == Period.Status.PRINTED and not printed):
-        return None
-    return compared
+    if compared is None or printed or compared.status != Period.Status.PRINTED:
+        return compared
+    before = _earlier(compared).filter(status=Period.Status.PUBLISHED)
+    if period.is_published and period.published_at is not None:
+        before = before.filter(published_at__lte=period.published_at)
+    return before.first()
 
 
 def comparison_for(period: Period) -> Period | None:

@@ -13,7 +13,9 @@ Each app registers, from its AppConfig.ready():
 - import kinds: figures a lead can load from a CSV/XLSX file (the template out, the file in),
   all through one runner (ascweb.imports.run_import), one upload page and one command;
 - readers: figures one app offers to another app's pages, by a name declared here (the iBCF
-  page shows its carry-forward from the reserves statement), so neither imports the other.
+  page shows its carry-forward from the reserves statement), so neither imports the other;
+- workspace sections: what an officer must do in a period, item by item with its state, on
+  the core's officer workspace (ascweb.workspace).
 
 The appendix pack (ascweb.pack) prints every registered table, section and chart in `order`;
 a part with `pack == APPENDIX` gets the next free letter, so letters follow the contents.
@@ -196,6 +198,33 @@ class Lifecycle:
     reopened: Callable[..., None] | None = None
 
 
+@dataclass(frozen=True)
+class WorkItem:
+    """One figure an officer looks after in a period: `state` is one of ascweb.workspace's
+    states (from its figure_state), `url` the page that edits it, `group` what it is listed
+    under ("Services to Users"; blank: the section itself), `officers` the ids of the officers
+    responsible (None: any finance officer)."""
+
+    label: str
+    state: str
+    url: str
+    group: str = ""
+    officers: frozenset[int] | None = None
+
+
+@dataclass(frozen=True)
+class WorkspaceSection:
+    """A part of the officer workspace: `items(period, user)` lists the figures of the period
+    that `user` looks after (a lead: every one), each a WorkItem; `action` is the edit link's
+    words ("Enter forecasts")."""
+
+    name: str
+    title: str
+    items: Callable[[Any, Any], list[WorkItem]]
+    order: int
+    action: str = "Update"
+
+
 @dataclass
 class Registry:
     period_pages: list[PeriodPage] = field(default_factory=list)
@@ -207,6 +236,13 @@ class Registry:
     import_kinds: dict[str, ImportKind] = field(default_factory=dict)
     lifecycle_hooks: dict[str, Lifecycle] = field(default_factory=dict)
     readers: dict[str, Reader] = field(default_factory=dict)
+    workspace_sections: dict[str, WorkspaceSection] = field(default_factory=dict)
+
+    def add_workspace_section(self, section: WorkspaceSection) -> None:
+        self.workspace_sections[section.name] = section
+
+    def workspace(self) -> list[WorkspaceSection]:
+        return sorted(self.workspace_sections.values(), key=lambda s: s.order)
 
     def add_reader(self, reader: Reader) -> None:
         self.readers[reader.name] = reader

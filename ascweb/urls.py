@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
-from ascweb import views_exports, views_imports, views_periods
+from ascweb import views_exports, views_imports, views_periods, views_workspace
 
 
 class YearConverter:
@@ -68,6 +68,8 @@ urlpatterns += [
     path("periods/new/", views_periods.period_create, name="period-create"),
     path("periods/<fy:year>/<int:number>/status/", views_periods.period_action, name="period-action"),
     path("fidelity/", views_periods.fidelity, name="fidelity"),
+    path("periods/<fy:year>/<int:number>/workspace/", views_workspace.workspace_page, name="workspace"),
+    path("periods/<fy:year>/<int:number>/timetable/", views_workspace.timetable_page, name="timetable"),
     path("imports/", views_imports.import_index, name="imports"),
     path("imports/<slug:kind>/", views_imports.import_upload, name="import-upload"),
     path(

@@ -1,9 +1,8 @@
 """Imports: the template of any kind of figure out, the filled-in file in (ascweb.registry.ImportKind,
 run by ascweb.imports.run_import). A page for each kind, the same for all of them."""
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -11,7 +10,7 @@ from ascweb import permissions
 from ascweb.forms import ImportForm
 from ascweb.importing import FileProblem, Report, read_file, template_csv, template_xlsx
 from ascweb.imports import run_import
-from ascweb.periods import period_or_404, periods_visible_to
+from ascweb.periods import next_template, period_for, periods_visible_to, template_for
 from ascweb.registry import ImportKind, registry
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,20 +30,26 @@ def import_index(request: HttpRequest) -> HttpResponse:
 
 
 def import_template(request: HttpRequest, year: str, number: int, kind: str, fmt: str) -> HttpResponse:
-    """A period's figures of one kind as a file to fill in, for finance staff (it holds drafts)."""
+    """A period's figures of one kind as a file to fill in, for finance staff (it holds drafts);
+    for the period after the latest, not yet started, the latest period's figures."""
     import_kind = _kind_or_404(kind)
     if fmt not in ("csv", "xlsx"):
         raise Http404("Templates come as .csv or .xlsx")
-    period = period_or_404(request, year, number)
+    if period_for(request.user, year, number) is None and not permissions.is_finance(request.user):
+        raise Http404("No such period")
     if not permissions.is_finance(request.user):
         raise PermissionDenied("Templates are for finance staff")
-    rows = import_kind.template_rows(period)
+    try:
+        template = template_for(year, number)
+    except ValidationError as error:
+        raise Http404(error.messages[0]) from None
+    rows = import_kind.template_rows(template.source)
     if fmt == "xlsx":
-        body = template_xlsx(import_kind.columns, rows, title=f"{period.title}: {import_kind.title}")
+        body = template_xlsx(import_kind.columns, rows, title=f"{template.title}: {import_kind.title}")
         response = HttpResponse(body, content_type=XLSX)
     else:
         response = HttpResponse(template_csv(import_kind.columns, rows), content_type="text/csv; charset=utf-8")
-    name = f"ascweb-{period.year.code}-P{period.number:02d}" + ("" if kind == "period" else f"-{kind}")
+    name = f"ascweb-{year}-P{number:02d}" + ("" if kind == "period" else f"-{kind}")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     response["Cache-Control"] = "no-store"
     return response
@@ -76,7 +81,6 @@ def import_upload(
                 year_code=form.cleaned_data.get("year", ""),
                 number=form.cleaned_data.get("number"),
                 publish=form.cleaned_data.get("publish", False),
-                threshold=settings.ASCWEB_MATERIALITY_PENCE,
             )
         if report.ok:
             messages.success(
@@ -91,5 +95,13 @@ def import_upload(
             return redirect(request.path)
     status = 400 if form.errors or (report and not report.ok) else 200
     periods = list(periods_visible_to(request.user)[:4]) if import_kind.per_period else []
-    page = {"form": form, "report": report, "kind": import_kind, "periods": periods, **(context or {})}
+    upcoming = next_template() if import_kind.per_period else None
+    page = {
+        "form": form,
+        "report": report,
+        "kind": import_kind,
+        "periods": periods,
+        "upcoming": upcoming,
+        **(context or {}),
+    }
     return render(request, template, page, status=status)

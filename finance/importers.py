@@ -46,7 +46,9 @@ def parse_period(
     table: Table, structure: Structure, *, threshold: int, report: Report, explained: set[int] = frozenset()
 ) -> ParsedPeriod:
     """`explained`: groups already explained for the period; a group's explanation (in the
-    database or on a group row of the file) covers the lines under it."""
+    database or on a group row of the file) covers the lines under it. A material variance
+    left unexplained is accepted with a note (a paper's past period often gives no text): the
+    period's pages and checks then show it as missing."""
     parsed = ParsedPeriod()
     resolved = [(number, row, _resolve(number, row, structure, report)) for number, row in table.rows]
     for number, row, node_id in resolved:
@@ -71,10 +73,10 @@ def parse_period(
             continue
         material = needs_explanation(forecast - budget, threshold)
         if material and not explanation and not structure.tree.ancestors(node_id) & covered:
-            report.add(
-                number, "explanation", f"{name}: a variance of £{abs(forecast - budget) // 100:,} needs an explanation"
+            report.notes.append(
+                f"Row {number}: {name}: a variance of £{abs(forecast - budget) // 100:,} has no explanation "
+                "(accepted: shown as missing)"
             )
-            continue
         if len(explanation) > 4000:
             report.add(number, "explanation", f"{name}: keep the explanation under 4,000 characters")
             continue

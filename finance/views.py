@@ -19,7 +19,6 @@ from finance.forms import AreaForecastForm, BudgetProfileForm
 from finance.models import BudgetProfile, ReportingLine
 from finance.selectors import audit, report_tables
 from finance.selectors import dashboard as dashboard_selectors
-from finance.selectors import workspace as workspace_selectors
 from finance.selectors.entry import area_entry_lines
 from finance.selectors.figures import PeriodFigures, period_figures
 from finance.tables import AppendixATable, SummaryTable
@@ -38,10 +37,14 @@ def _area_link(period: Period, figures: PeriodFigures):
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Members land on the latest dashboard; finance staff on the latest period's summary."""
+    """Members land on the latest dashboard; finance staff on their workspace while a period is
+    open (the latest open one), otherwise on the latest period's summary."""
     latest = periods.periods_visible_to(request.user).first()
     if latest is None:
         return render(request, "finance/no_periods.html")
+    open_period = periods.latest_open_period() if permissions.is_finance(request.user) else None
+    if open_period is not None:
+        return redirect("workspace", open_period.year.code, open_period.number)
     page = "period" if permissions.is_finance(request.user) else "dashboard"
     return redirect(page, latest.year.code, latest.number)
 
@@ -178,14 +181,6 @@ def budget_profile(request: HttpRequest, year: str) -> HttpResponse:
         return redirect("net-expenditure-upload")
     context = {"form": form, "year": financial_year, "kept": dashboard_selectors.published_with_profile(financial_year)}
     return render(request, "finance/budget_profile.html", context, status=400 if form.errors else 200)
-
-
-def workspace(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    period = period_or_404(request, year, number)
-    if not permissions.is_finance(request.user):
-        raise PermissionDenied("The workspace is for finance staff")
-    areas = workspace_selectors.workspace(request.user, period, settings.ASCWEB_MATERIALITY_PENCE)
-    return render(request, "finance/workspace.html", {"period": period, "areas": areas})
 
 
 def area_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:

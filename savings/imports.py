@@ -25,7 +25,7 @@ COLUMNS = [
     Column("recovery_action", max_length=TEXT_MAX),
 ]
 VALUES = [c for c in COLUMNS if c.name not in ("code", "description", "target")]  # what a row sets
-LEFT_OUT = ("explanation", "recovery_action")  # text a published paper may leave out (as_printed)
+LEFT_OUT = ("explanation", "recovery_action")  # text a file may leave out: accepted, shown as missing
 
 
 def template_rows(period) -> list[dict]:
@@ -65,12 +65,12 @@ def load(job: ImportJob) -> None:
             explanation=cells["explanation"],
             recovery_action=cells["recovery_action"],
         )
-        refused = [(column, message) for column, message in problems if not (job.as_printed and column in LEFT_OUT)]
+        refused = [(column, message) for column, message in problems if column not in LEFT_OUT]
         for column, message in problems:
             if (column, message) in refused:
                 job.report.add(number, column, f"{code}: {message}")
             else:
-                job.report.notes.append(f"Row {number}: {code}: {message} (the paper left it out: kept as printed)")
+                job.report.notes.append(f"Row {number}: {code}: {message} (not given: shown as missing)")
         if not refused:
             values[saving_id] = cells
     if job.report.ok:

@@ -196,6 +196,17 @@ if OIDC_ENABLED:
 # ascweb: a line whose variance is at least this (in pence) needs an explanation.
 ASCWEB_MATERIALITY_PENCE = env_int("ASCWEB_MATERIALITY_PENCE", 100_000 * 100)
 ASCWEB_ORGANISATION = env_str("ASCWEB_ORGANISATION", "Norfolk County Council")
+# Reminder emails (`manage.py send_reminders`): links start with the site's address; mail goes
+# through EMAIL_BACKEND, the console (printed, not sent) unless set, e.g. to SMTP in production
+# with Django's EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS.
+ASCWEB_SITE_URL = env_str("ASCWEB_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ascweb@localhost")
 # How to report an accessibility problem, printed in the accessibility statement: the council
 # must set it (an email address and a telephone number) before the service goes live.
 ASCWEB_ACCESSIBILITY_CONTACT = env_str(

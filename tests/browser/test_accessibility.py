@@ -103,7 +103,7 @@ def test_entry_form_errors_are_accessible(axe_page, live_demo):
 
 BAD_FILES = {
     "savings": (
-        "code,forecast,status,explanation,recovery_action\nNOPE,-1,On target,,\nASC020,-1,Off target,Delayed,\n"
+        "code,forecast,status,explanation,recovery_action\nNOPE,-1,On target,,\nASC020,12O,Off target,Delayed,\n"
     ),
     "ibcf": "code,spend_to_date,forecast,activity_progress\niBCF0,1,,\niBCF1,lots,,\n",
 }

@@ -18,7 +18,6 @@ def import_file(
     number: int | None = None,
     filename: str = "figures.csv",
     publish: bool = False,
-    threshold: int = 10_000_000,
 ) -> Report:
     """The report of importing `content` as `kind` (FileProblem if the file cannot be read)."""
     import_kind = registry.import_kinds[kind]
@@ -33,7 +32,6 @@ def import_file(
         year_code=year,
         number=number,
         publish=publish,
-        threshold=threshold,
     )
 
 

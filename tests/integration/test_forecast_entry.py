@@ -133,15 +133,17 @@ def test_an_officer_cannot_post_another_areas_line_through_their_own_form(office
     assert LineForecast.objects.get(period=open_period, line=norse).forecast != 99900
 
 
-def test_the_workspace_shows_what_is_still_missing(officer_client, open_period):
+def test_the_workspace_shows_what_is_still_to_do(officer_client, open_period):
+    """The workspace is now the core's, every app's items with their state (issue 15): the
+    officer's revenue lines are those of their two areas, and none of Services to Users' is
+    done when Period 11 starts (each varied by £100k or more at Period 10, the smallest,
+    Physical Disabilities, by £0.317m: missing its explanation, or carried forward)."""
     response = officer_client.get("/periods/2017-18/11/workspace/")
-    areas = {a.area.code: a for a in response.context["areas"]}
-    assert set(areas) == {"STU", "EHP"}
-    assert areas["STU"].entered == areas["STU"].lines == 7
-    # Period 11 starts without explanations, and every Services to Users line varied by
-    # £100k or more at Period 10 (the smallest, Physical Disabilities, by £0.317m)
-    assert areas["STU"].missing_explanations == 7
-    assert areas["EHP"].missing_explanations == 0  # its variances are all under £100k
+    (revenue,) = [s for s in response.context["sections"] if s.title == "Revenue budget monitoring"]
+    areas = {item.group for item in revenue.items}
+    assert areas == {"Services to Users", "Early Help & Prevention"}
+    stu = [item.state for item in revenue.items if item.group == "Services to Users"]
+    assert len(stu) == 7 and set(stu) <= {"missing", "carried forward"}
     assert Period.objects.get(number=11).is_open
 
 

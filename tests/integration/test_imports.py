@@ -66,12 +66,16 @@ def _explain_staffing(tmp_path, suffix: str) -> bytes:
     return out.getvalue()
 
 
-def test_the_p10_template_as_published_is_refused_for_its_one_unexplained_variance(demo, tmp_path):
+def test_the_p10_template_as_published_is_accepted_noting_its_one_unexplained_variance(demo, tmp_path):
     template = tmp_path / "t.csv"
     call_command("export_template", year="2017-18", period=10, output=str(template), stdout=io.StringIO())
-    out = _failing(tmp_path, template.read_bytes(), name="t.csv")
-    assert "explanation: Staffing and support costs: a variance of £1,186,000 needs an explanation" in out
-    assert "1 problem(s)" in out  # Purchase of Care's lines are covered by the group's explanation
+    out = _import(tmp_path, template.read_bytes(), name="t.csv", period=11)
+    unexplained = [line for line in out.splitlines() if "has no explanation" in line]
+    # Purchase of Care's lines are covered by the group's explanation: only Staffing is noted
+    assert unexplained == [
+        "Row 19: Staffing and support costs: a variance of £1,186,000 has no explanation (accepted: shown as missing)"
+    ]
+    assert LineForecast.objects.get(period__number=11, line__code="STU-STAFF").explanation == ""
     gap = FidelityNote.objects.get(period__number=10, kind="gap", subject="Staffing and support costs")
     assert "(1.186)" in gap.comment
 
@@ -122,7 +126,7 @@ def test_every_problem_is_reported_by_row_and_column_and_nothing_is_saved(demo, 
         + "STU-OP,,,1,abc,\n"  # row 3: not a number
         + "STU-OP,,,1,1,\n"  # row 4: line twice
         + "STU-PD,,,99999999999999,1,\n"  # row 5: out of range
-        + "STU-LD,,,0,500000,\n"  # row 6: material variance, no explanation
+        + "STU-LD,,,0,500000,\n"  # row 6: material variance, no explanation: accepted, noted
         + ",Mystery line,Services to Users,1,1,\n"  # row 7: unknown name in area
         + ",Older People,Nowhere,1,1,\n"  # row 8: unknown area
         + "STU-MH,,,,1,\n"  # row 9: missing budget
@@ -133,11 +137,10 @@ def test_every_problem_is_reported_by_row_and_column_and_nothing_is_saved(demo, 
         "Row 3, forecast_outturn: Older People: Enter an amount",
         "Row 4, line_code: Older People appears twice (first at row 3)",
         "Row 5, budget: People with Physical Disabilities: Enter an amount no larger than",
-        "Row 6, explanation: People with Learning Disabilities: a variance of £500,000 needs an explanation",
         "Row 7, line_name: No line called 'Mystery line' in Services to Users",
         "Row 8, area: Unknown expenditure area 'Nowhere'",
         "Row 9, budget: Mental Health, Drugs & Alcohol: Enter an amount",
-        "8 problem(s) in p.csv: nothing was saved",
+        "7 problem(s) in p.csv: nothing was saved",
     ]:
         assert expected in out
     assert _state() == before  # not even Period 11 was created

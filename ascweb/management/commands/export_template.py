@@ -1,16 +1,18 @@
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from ascweb.importing import template_csv, template_xlsx
-from ascweb.models import Period
+from ascweb.periods import template_for
 from ascweb.registry import registry
 
 
 class Command(BaseCommand):
     help = (
         "Write a period's import template as CSV or XLSX: its revenue figures (one row per reporting "
-        "line, amounts in £) by default, or another --kind's figures, ready to fill in and import."
+        "line, amounts in £) by default, or another --kind's figures, ready to fill in and import. "
+        "For the period after the latest (not yet started), the latest period's figures."
     )
 
     def add_arguments(self, parser) -> None:
@@ -21,15 +23,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         kind = registry.import_kinds[options["kind"]]
-        period = Period.objects.filter(year__code=options["year"], number=options["period"]).first()
-        if period is None:
-            raise CommandError(f"No Period {options['period']} in {options['year']}")
-        rows = kind.template_rows(period)
+        try:
+            template = template_for(options["year"], options["period"])
+        except ValidationError as error:
+            raise CommandError(error.messages[0]) from None
+        rows = kind.template_rows(template.source)
         path = Path(options["output"])
         if path.suffix.lower() == ".xlsx":
-            path.write_bytes(template_xlsx(kind.columns, rows, title=f"{period.title}: {kind.title}"))
+            path.write_bytes(template_xlsx(kind.columns, rows, title=f"{template.title}: {kind.title}"))
         elif path.suffix.lower() == ".csv":
             path.write_text(template_csv(kind.columns, rows), encoding="utf-8")
         else:
             raise CommandError("The output file must end in .csv or .xlsx")
-        self.stdout.write(f"Wrote {len(rows)} rows of {period.title} {kind.title} to {path}")
+        self.stdout.write(f"Wrote {len(rows)} rows of {template.title} {kind.title} to {path}")

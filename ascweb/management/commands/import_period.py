@@ -1,6 +1,5 @@
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ascweb.importing import FileProblem, read_file
@@ -44,7 +43,6 @@ class Command(BaseCommand):
             year_code=options.get("year") or "",
             number=options.get("period"),
             publish=publish,
-            threshold=settings.ASCWEB_MATERIALITY_PENCE,
         )
         for note in report.notes:
             self.stdout.write(note)

@@ -57,9 +57,9 @@ def test_the_summary_splits_off_and_on_target_from_the_projects(p10):
     assert (on.target, on.forecast, on.variance) == (_m("-6.871"), _m("-6.871"), 0)
     assert total.target == off.target + on.target
     # the report compares with Period 7 (as the paper does), of which only revenue variances
-    # were printed: no savings figures to compare with, not Period 2's as if they were
+    # were printed: savings compare with the last period holding savings figures, Period 2
     assert p10.compared_with.number == 7
-    assert (off.previous_variance, on.previous_variance) == (None, None)
+    assert (off.previous_variance, on.previous_variance) == (0, 0)  # Period 2 expected full delivery
 
 
 def test_the_programme_by_workstream_and_year(p10):
@@ -115,7 +115,7 @@ def test_loading_again_changes_nothing_and_keeps_edits(demo):
 @pytest.mark.parametrize(
     ("table", "expected"),
     [
-        ("savings-summary", "Total savings,-14.213,-10.339,3.874,"),  # nothing held at Period 7
+        ("savings-summary", "Total savings,-14.213,-10.339,3.874,0.000"),  # as at Period 2
         ("savings-programme", "Total savings,-14.213,-22.913,-10.000,-47.126"),
         ("savings-projects", "Radical review of daycare services,ASC013,,-1.000,-0.266,0.734,Off target"),
     ],

@@ -24,9 +24,10 @@ def test_the_context_splits_delivered_and_at_risk_by_workstream(demo):
     assert by_name["Early Help and Prevention workstream"] == (150_000_000, 0)
     assert delivery.total.at_risk == 387_400_000
     # Period 10 is compared with Period 7, as its paper is; of Period 7 only revenue variances
-    # were printed, so there is no savings movement to give (not Period 2's, as if it were)
+    # were printed, so savings move from the last period that holds savings, Period 2
     assert p10.compared_with.number == 7
-    assert delivery.previous is None and delivery.at_risk_movement is None
+    assert delivery.at_risk_movement == 387_400_000  # Period 2 expected everything
+    assert "risen by 3.874 £m since Period 2 (May) 2017-18" in context["movement"]
 
 
 def test_the_template_carries_the_figure_as_json_the_table_and_the_summary(demo):

@@ -74,17 +74,19 @@ def test_the_template_lists_the_periods_savings_in_pounds(officer_client):
     assert asc013["recovery_action"].startswith("The service is working closely with Independence Matters")
 
 
-def test_the_p10_template_as_published_is_refused_for_the_text_the_paper_left_out(open_period, lead_client):
-    before = _state()
-    found = problems(_import(_csv(_template_csv(lead_client))))
+def test_the_p10_template_as_published_is_accepted_noting_the_text_the_paper_left_out(open_period, lead_client):
+    """Behaviour changed (issue 15): the text a paper left out is accepted and noted, then
+    shown as missing (the workspace, the checks), no longer refused."""
+    report = _import(_csv(_template_csv(lead_client)))
     rows = {r["code"]: n for n, r in enumerate(_template_csv(lead_client), start=2)}
-    assert found == [
-        f"Row {rows['COM033']}, recovery_action: COM033: it is off target, so give the recovery action",
-        f"Row {rows['ASC024']}, recovery_action: ASC024: it is off target, so give the recovery action",
-        f"Row {rows['ASC023']}, explanation: ASC023: it is off target, so give why it is off target",
-        f"Row {rows['ASC023']}, recovery_action: ASC023: it is off target, so give the recovery action",
+    assert report.notes == [
+        f"Row {rows['COM033']}: COM033: it is off target, so give the recovery action (not given: shown as missing)",
+        f"Row {rows['ASC024']}: ASC024: it is off target, so give the recovery action (not given: shown as missing)",
+        f"Row {rows['ASC023']}: ASC023: it is off target, so give why it is off target (not given: shown as missing)",
+        f"Row {rows['ASC023']}: ASC023: it is off target, so give the recovery action (not given: shown as missing)",
     ]
-    assert _state() == before
+    asc023 = SavingForecast.objects.get(period=open_period, saving__code="ASC023")
+    assert (asc023.status, asc023.explanation, asc023.recovery_action) == ("off", "", "")
 
 
 def test_round_trip_csv_export_p10_and_import_it_into_p11(open_period, lead_client):
@@ -133,7 +135,7 @@ def test_every_bad_row_is_named_by_row_and_column_and_nothing_is_saved(open_peri
         + "asc020,,,-1,On target,,,\n"  # row 4: the same saving twice
         + "ASC009,,,12O,On target,,,\n"  # row 5: bad amount
         + "ASC010,,,-200000,Maybe,Purple,,\n"  # row 6: bad choices
-        + "ASC022,,,-100000,Off target,Red,,\n"  # row 7: off target, no explanation or recovery
+        + "ASC022,,,-100000,Off target,Red,,\n"  # row 7: off target without text: accepted, shown as missing
         + "ASC027,,,-100000,On target,,,\n"  # row 8: short of its target, yet on target
         + "ASC028,,,20000,On target,,,\n"  # row 9: a saving is negative
         + "ASC030,,,,on,,,\n"  # row 10: no forecast
@@ -146,8 +148,6 @@ def test_every_bad_row_is_named_by_row_and_column_and_nothing_is_saved(open_peri
         "Row 5, forecast: ASC009: Enter an amount in pounds, like 1,234,567, -1234567.89 or (1,234,567)",
         "Row 6, status: ASC010: 'Maybe' is not one of: On target, Off target",
         "Row 6, rag: ASC010: 'Purple' is not one of: Not graded, Green, Amber, Red",
-        "Row 7, explanation: ASC022: it is off target, so give why it is off target",
-        "Row 7, recovery_action: ASC022: it is off target, so give the recovery action",
         "Row 8, status: ASC027: the forecast is £90,000 short of the target of -£190,000, so mark it off target",
         "Row 9, forecast: ASC028: enter the saving as a negative amount (a reduction in spend), like -250,000",
         "Row 10, forecast: ASC030: give a forecast",
@@ -224,12 +224,12 @@ def test_the_lead_uploads_a_file_and_sees_the_savings(open_period, lead_client):
     assert page.status_code == 200
     assert "<code>recovery_action</code>" in page.content.decode()
     assert f'href="{P10}/templates/savings.xlsx"' in page.content.decode()
-    bad = SimpleUploadedFile("s.csv", (HEADER + "ASC020,,,-1,Off target,,,\n").encode(), content_type="text/csv")
+    bad = SimpleUploadedFile("s.csv", (HEADER + "ASC020,,,12O,Maybe,,,\n").encode(), content_type="text/csv")
     response = lead_client.post("/imports/savings/", {"year": "2017-18", "number": "11", "file": bad})
     assert response.status_code == 400
     body = response.content.decode()
     assert "2 problems in the file: nothing has been saved" in body
-    assert "ASC020: it is off target, so give the recovery action" in body
+    assert "ASC020: &#x27;Maybe&#x27; is not one of: On target, Off target" in body
     assert not SavingForecast.objects.filter(period=open_period).exists()
     good = SimpleUploadedFile("s.csv", (HEADER + "ASC020,,,-125000,On target,,,\n").encode(), content_type="text/csv")
     response = lead_client.post("/imports/savings/", {"year": "2017-18", "number": "11", "file": good}, follow=True)

@@ -1,0 +1,23 @@
+"""iBCF's part of the officer workspace (ascweb.workspace): each scheme's progress."""
+
+from django.urls import reverse
+
+from ascweb.registry import WorkspaceSection, registry
+from ascweb.workspace import schedule_items
+from ibcf.models import SchemeUpdate
+
+
+def items(period, user) -> list:
+    return schedule_items(
+        period,
+        user,
+        SchemeUpdate,
+        "scheme",
+        ("spend_to_date", "forecast", "activity_progress"),
+        url=lambda _scheme: reverse("ibcf-edit", args=[period.year.code, period.number]),
+        label=lambda scheme: f"{scheme.code}: {scheme.description}",
+    )
+
+
+def register() -> None:
+    registry.add_workspace_section(WorkspaceSection("ibcf", "Improved Better Care Fund schemes", items, order=40))

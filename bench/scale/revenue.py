@@ -64,13 +64,18 @@ def build_years(council: ScaleCouncil, *, years: int, first: int = 2040) -> None
         year = FinancialYear.objects.create(code=FinancialYear.code_for(start), start_year=start)
         council.years.append(year)
         last = 10 if y == years - 1 else 13
+        compared_with = None  # each published period compares with the one before, as publishing fixes
         for number in range(1, last + 1):
             status = Period.Status.OPEN if (y == years - 1 and number == last) else Period.Status.PUBLISHED
-            council.periods.append(
-                Period.objects.create(
-                    year=year, number=number, status=status, committee_meeting=committee_meeting(start, number)
-                )
+            period = Period.objects.create(
+                year=year,
+                number=number,
+                status=status,
+                committee_meeting=committee_meeting(start, number),
+                compared_with=compared_with if status == Period.Status.PUBLISHED else None,
             )
+            council.periods.append(period)
+            compared_with = period
 
 
 def build_figures(council: ScaleCouncil) -> None:

@@ -23,6 +23,8 @@ _.prior_variance
 # Named in settings
 _.roles  # TEMPLATES context_processors
 _.NoStoreWhenSignedIn  # MIDDLEWARE
+_.CompressPages  # MIDDLEWARE
+_.HashedStaticFiles  # STORAGES["staticfiles"]
 _.CouncilOIDCBackend  # AUTHENTICATION_BACKENDS
 _.council_username  # OIDC_USERNAME_ALGO
 
@@ -35,6 +37,7 @@ _.freeze_panes  # openpyxl sheet (ascweb.xlsx)
 _.orientation  # openpyxl page setup (ascweb.xlsx)
 _.paperSize  # openpyxl page setup (ascweb.xlsx)
 _.print_title_rows  # openpyxl print titles (ascweb.xlsx)
+_.support_js_module_import_aggregation  # ManifestStaticFilesStorage option (ascweb.storage)
 
 # Model fields and choices: the schema, kept by the migrations and shown by the admin
 _.taken_at  # finance.StructureSnapshot

@@ -1,7 +1,9 @@
 """The appendix pack as an accessible PDF, rendered by WeasyPrint from the pack's HTML.
 
 Tagged (PDF/UA-1: structure tags, table header cells, document title and language from the
-HTML), A4 landscape, fonts embedded (DejaVu Sans from Debian's fonts-dejavu-core).
+HTML), A4 landscape, fonts embedded (DejaVu Sans from Debian's fonts-dejavu-core). WeasyPrint
+cannot scope header cells or keep a table that runs over pages as one table; `pdf_tables`
+finishes its tags (why, with the evidence, in its docstring).
 """
 
 import logging
@@ -11,6 +13,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from ascweb.pack import DRAFT_MARK, Pack
+from ascweb.pdf_tables import finish_tables
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
@@ -36,4 +39,4 @@ def pack_pdf(pack: Pack) -> bytes:
     # The pack's only resources are the fonts on disk and the charts as data URIs.
     fetcher = URLFetcher(allowed_protocols={"file", "data"})
     document = HTML(string=pack_html(pack), base_url=FONT_DIR.as_uri(), url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    return finish_tables(document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True))

@@ -58,7 +58,7 @@ class CapitalTable(BaseTable):
 class MovementTable(BaseTable):
     """The dashboard panel's numbers: provisions, reserves and both, 1 April to 31 March."""
 
-    label = tables.Column(verbose_name="", attrs=_LABEL)
+    label = tables.Column(verbose_name="Reserves and provisions", attrs=_LABEL)
     balance_1_april = MoneyColumn(verbose_name="Balance at 1 April £m")
     proposed_usage = MoneyColumn(verbose_name="Proposed usage £m")
     balance_31_march = MoneyColumn(verbose_name="Forecast balance at 31 March £m")

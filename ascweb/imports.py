@@ -135,7 +135,8 @@ def _period(kind: ImportKind, user, year_code: str, number: int | None, filename
 def apply_positions(job: ImportJob, model, key: str, values: dict[int, dict]) -> None:
     """Write a period's rows of `model` (one per `key` object, e.g. "line"): new rows are
     created, changed rows updated (their version raised where the model keeps one, so an open
-    form on the old figures is refused), unchanged rows left alone; history records the
+    form on the old figures is refused), rows carried forward confirmed (no longer marked
+    carried, even where the file repeats their figures), unchanged rows left alone; history records the
     file's name as the reason. Counts go to the job's report."""
     existing = {getattr(row, f"{key}_id"): row for row in model.objects.filter(period=job.period)}
     fields = sorted({name for row in values.values() for name in row})
@@ -146,17 +147,19 @@ def apply_positions(job: ImportJob, model, key: str, values: dict[int, dict]) ->
         current = existing.get(key_id)
         if current is None:
             to_create.append(model(**{f"{key}_id": key_id}, period=job.period, updated_by=job.user, **new))
-        elif any(getattr(current, name) != value for name, value in new.items()):
+        elif any(getattr(current, name) != value for name, value in new.items()) or (
+            versioned and current.carried_from_id is not None
+        ):
             for name, value in new.items():
                 setattr(current, name, value)
             current.updated_by, current.updated_at = job.user, now
-            if versioned:
-                current.version += 1
+            if versioned:  # set by the file: confirmed, no longer carried forward
+                current.version, current.carried_from = current.version + 1, None
             to_update.append(current)
         else:
             job.report.unchanged += 1
     bulk_create_with_history(to_create, model, default_user=job.user, default_change_reason=job.reason)
-    changed = [*fields, "updated_by", "updated_at", *(["version"] if versioned else [])]
+    changed = [*fields, "updated_by", "updated_at", *(["version", "carried_from"] if versioned else [])]
     bulk_update_with_history(to_update, model, changed, default_user=job.user, default_change_reason=job.reason)
     job.report.created += len(to_create)
     job.report.changed += len(to_update)

@@ -1,20 +1,17 @@
 """Revenue monitoring's part in a period's lifecycle (see ascweb.registry.Lifecycle)."""
 
-from simple_history.utils import bulk_create_with_history
-
+from ascweb.carry import carry_rows
 from ascweb.models import Period
 from ascweb.registry import Lifecycle, registry
-from finance.models import LineForecast, StructureSnapshot
+from finance.models import GroupExplanation, LineForecast, StructureSnapshot
 from finance.services import structure_snapshot_take
 
 
 def carry_forward(*, period: Period, previous: Period, user) -> None:
-    """Every line starts from the previous period's budget and forecast outturn."""
-    copies = [
-        LineForecast(line_id=f.line_id, period=period, budget=f.budget, forecast=f.forecast, updated_by=user)
-        for f in LineForecast.objects.filter(period=previous)
-    ]
-    bulk_create_with_history(copies, LineForecast, default_user=user, default_change_reason="Started from last period")
+    """Every line starts from the previous period's budget, forecast outturn and explanation,
+    and every group explanation is carried too, each marked carried until an officer confirms it."""
+    carry_rows(LineForecast, period=period, previous=previous, user=user)
+    carry_rows(GroupExplanation, period=period, previous=previous, user=user)
 
 
 def freeze(*, period: Period) -> None:

@@ -7,9 +7,10 @@ class IbcfConfig(AppConfig):
 
     def ready(self) -> None:
         from ascweb.registry import DemoData, PeriodPage, registry
-        from ibcf import amounts, exports, imports, reference
+        from ibcf import amounts, exports, imports, lifecycle, reference
 
         exports.register()
+        lifecycle.register()
         for kind in [imports.KIND, *reference.KINDS, *amounts.KINDS]:
             registry.add_import_kind(kind)
         # after the reserves (order 40): the iBCF carry-forward links to the iBCF reserve

@@ -37,7 +37,9 @@ def reserves_panel(period, user) -> dict | None:
 
 
 def register() -> None:
-    from reserves import imports, imports_printed, imports_reference
+    from reserves import imports, imports_printed, imports_reference, lifecycle
+
+    lifecycle.register()
 
     registry.add_export_table(
         ExportTable(

@@ -16,11 +16,13 @@ def reporting_year(small_council):
     return small_council.year
 
 
-def test_a_new_period_starts_from_the_last_periods_figures_without_its_explanations(open_period):
-    p10 = {f.line_id: (f.budget, f.forecast) for f in LineForecast.objects.filter(period__number=10)}
-    p11 = {f.line_id: (f.budget, f.forecast) for f in LineForecast.objects.filter(period=open_period)}
+def test_a_new_period_starts_from_the_last_periods_figures_and_explanations_marked_carried(open_period):
+    # issue 15: explanations are carried forward too (they were written afresh before), each
+    # row marked as carried from Period 10 until an officer confirms or changes it
+    p10 = {f.line_id: (f.budget, f.forecast, f.explanation) for f in LineForecast.objects.filter(period__number=10)}
+    p11 = {f.line_id: (f.budget, f.forecast, f.explanation) for f in LineForecast.objects.filter(period=open_period)}
     assert p11 == p10
-    assert not LineForecast.objects.filter(period=open_period).exclude(explanation="").exists()
+    assert {f.carried_from.number for f in LineForecast.objects.filter(period=open_period)} == {10}
 
 
 def test_the_lead_starts_a_period_through_the_page(lead_client):

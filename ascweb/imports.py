@@ -21,7 +21,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from ascweb import permissions
 from ascweb.importing import Column, Report, Upload, many_objects, read_cells
-from ascweb.lifecycle import financial_year_for, history_reason, set_status
+from ascweb.lifecycle import financial_year_for, history_reason, noted, period_checks, set_status
 from ascweb.models import ImportRecord, Period, PeriodEvent
 from ascweb.registry import ImportKind
 
@@ -64,6 +64,7 @@ def run_import(
     threshold: int = 0,
     as_printed: bool = False,
     printed_in: str = "",
+    acknowledge_all: bool = False,
 ) -> Report:
     """Load an upload (ascweb.importing.read_file) as `kind`: every problem reported, nothing
     written unless there are none. `user` is the lead uploading, or None from a command.
@@ -71,7 +72,9 @@ def run_import(
     the paper left out and a kind would otherwise ask for (an off-target saving's recovery
     action) is accepted and noted in the report; malformed values are refused as ever.
     `printed_in`: where the paper prints the file's figures (the demo's manifest says): a kind
-    files the notes of the printed totals in the file under it, not under the file's name."""
+    files the notes of the printed totals in the file under it, not under the file's name.
+    `publish`: publish the period after a clean import, through its checks (ascweb.lifecycle):
+    with any left nothing is saved and each is reported, unless `acknowledge_all`."""
     if user is not None and not permissions.can_manage_periods(user):
         raise PermissionDenied("Only a finance lead can import figures")
     report = Report()
@@ -97,14 +100,26 @@ def run_import(
         created=report.created,
     )
     if publish and kind.can_publish:
-        set_status(
-            period,
-            user=user,
-            action="publish",
-            to_status=Status.PUBLISHED,
-            reason=f"Published on import of {upload.filename}",
-        )
+        _publish(period, user, upload.filename, report, acknowledge_all)
     return report
+
+
+def _publish(period: Period, user, filename: str, report: Report, acknowledge_all: bool) -> None:
+    """Publish after a clean import through the period's checks: with any left, nothing is
+    saved and each is reported, unless the lead acknowledged them all (recorded on the event)."""
+    checks = period_checks(period)
+    if checks and not acknowledge_all:
+        for check in checks:
+            report.add(None, "publish", f"Check left: {check.section}: {check.message} [{check.key}]")
+        report.add(None, "publish", "Not published: put the checks right, or acknowledge every check left")
+        transaction.set_rollback(True)
+        return
+    reason = f"Published on import of {filename}"
+    if checks:
+        reason += f", {len(checks)} check{'s' if len(checks) != 1 else ''} acknowledged"
+    set_status(
+        period, user=user, action="publish", to_status=Status.PUBLISHED, reason=reason, acknowledged=noted(checks)
+    )
 
 
 def _period(kind: ImportKind, user, year_code: str, number: int | None, filename: str, report: Report):

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from ascweb import periods, permissions
+from ascweb import lifecycle, periods, permissions
 from ascweb.caching import member_page, render_page
 from ascweb.forms import ReopenForm
 from ascweb.models import FinancialYear, Period
@@ -89,6 +89,7 @@ def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
     if permissions.can_manage_periods(request.user):
         context["reopen_form"] = ReopenForm()
         context["fidelity_count"] = periods.fidelity_notes(period=period).exclude(kind="rounding").count()
+        context["checks"] = [] if period.is_published else lifecycle.period_checks(period)
     return render_page(request, "finance/period_detail.html", context, period)
 
 

@@ -1,9 +1,13 @@
 """The savings programme's part in a period's lifecycle (see ascweb.registry.Lifecycle)."""
 
-from ascweb.carry import carry_rows
+from ascweb.carry import carried_checks, carry_rows, page_url
 from ascweb.models import Period
-from ascweb.registry import Lifecycle, registry
-from savings.models import Mitigation, SavingForecast
+from ascweb.money import format_m
+from ascweb.registry import Check, Lifecycle, registry
+from savings.calculations import variance
+from savings.models import Mitigation, SavingForecast, SavingTarget
+
+SECTION = "Savings"
 
 
 def carry_forward(*, period: Period, previous: Period, user) -> None:
@@ -22,5 +26,36 @@ def carry_forward(*, period: Period, previous: Period, user) -> None:
     )
 
 
+def checks(*, period: Period) -> list[Check]:
+    """Off-target savings without an explanation or a recovery action; forecasts carried
+    forward and not confirmed this period."""
+    forecasts = SavingForecast.objects.filter(period=period).select_related("saving__workstream")
+    targets = dict(SavingTarget.objects.filter(year_id=period.year_id).values_list("saving_id", "amount"))
+    found = []
+    for row in sorted(forecasts, key=lambda row: (row.saving.workstream.order, row.saving.order, row.saving.code)):
+        if row.status != SavingForecast.Status.OFF_TARGET:
+            continue
+        saving = row.saving
+        shortfall = format_m(variance(targets.get(saving.id, 0), row.forecast))
+        url = _url(period, row)
+        for field, what in (("explanation", "explanation"), ("recovery_action", "recovery action")):
+            if not getattr(row, field).strip():
+                message = f"{saving.code} {saving.description}: off target by £{shortfall}m with no {what}"
+                found.append(Check(f"savings:no-{field.replace('_', '-')}:{saving.code}", SECTION, message, url))
+    return found + carried_checks(
+        SavingForecast,
+        period=period,
+        key="saving",
+        slug="savings",
+        section=SECTION,
+        url=lambda row: _url(period, row),
+        describe=lambda row: f"{row.saving.code} {row.saving.description}: forecast £{format_m(row.forecast)}m",
+    )
+
+
+def _url(period: Period, row: SavingForecast) -> str:
+    return page_url(period, "savings-edit", row.saving.workstream.code)
+
+
 def register() -> None:
-    registry.add_lifecycle(Lifecycle("savings", order=30, started=carry_forward))
+    registry.add_lifecycle(Lifecycle("savings", order=30, started=carry_forward, checks=checks))

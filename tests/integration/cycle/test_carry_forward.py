@@ -46,7 +46,9 @@ def _assert_carried(period: Period) -> None:
             assert marks == {10}, model.__name__
     copy = Mitigation.objects.get(period=period)
     assert set(copy.related_savings.all()) == set(Mitigation.objects.get(period__number=10).related_savings.all())
-    history = SavingForecast.history.filter(period=period).values_list("history_change_reason", "history_user__username")
+    history = SavingForecast.history.filter(period=period).values_list(
+        "history_change_reason", "history_user__username"
+    )
     assert set(history) == {("Carried forward from Period 10", "lead")}
 
 
@@ -85,4 +87,6 @@ def test_an_import_that_sets_a_carried_row_confirms_it(open_period, tmp_path):
     carried = ReservePosition.objects.filter(period=open_period, carried_from__isnull=False)
     assert [p.reserve.code for p in carried] == ["R-IBCF"]
     confirmed = ReservePosition.objects.get(period=open_period, reserve__code="R-DEBT")
-    assert confirmed.version == 2 and confirmed.carried_from is None  # the figures repeat Period 10's: confirmed all the same
+    assert (
+        confirmed.version == 2 and confirmed.carried_from is None
+    )  # the figures repeat Period 10's: confirmed all the same

@@ -193,7 +193,9 @@ def test_bad_reserve_input_names_the_row_and_saves_nothing(officer_client, open_
     assert errors[f"{field}_{reserve.id}"][0].startswith("Improved Better Care Fund")
     assert b"There is a problem: nothing has been saved" in response.content
     assert f'href="#id_{field}_{reserve.id}"'.encode() in response.content
-    assert not ReservePosition.objects.filter(period=open_period).exists()
+    assert not ReservePosition.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
 
 
 @pytest.mark.parametrize("field", ["current_budget", "forecast_outturn", "next_year_draft"])
@@ -205,7 +207,9 @@ def test_bad_capital_input_names_the_scheme_and_saves_nothing(lead_client, open_
     errors = response.context["form"].errors
     assert list(errors) == [f"{field}_{scheme.id}"]
     assert errors[f"{field}_{scheme.id}"][0].startswith("Elm Road Community Hub")
-    assert not CapitalPosition.objects.filter(period=open_period).exists()
+    assert not CapitalPosition.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
 
 
 @pytest.mark.parametrize("action", ["submit", "publish"])
@@ -217,8 +221,12 @@ def test_a_submitted_or_published_period_is_locked(officer_client, lead_client, 
     for url, data in ((f"{P11}/reserves/edit/", _reserve_data()), (f"{P11}/capital/edit/", _capital_data())):
         assert officer_client.post(url, data).status_code == 403
         assert lead_client.post(url, data).status_code == 403
-    assert not ReservePosition.objects.filter(period=open_period).exists()
-    assert not CapitalPosition.objects.filter(period=open_period).exists()
+    assert not ReservePosition.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
+    assert not CapitalPosition.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
 
 
 def test_the_service_rechecks_the_lock_whatever_the_page_showed(open_period):
@@ -233,7 +241,9 @@ def test_the_service_rechecks_the_lock_whatever_the_page_showed(open_period):
         reserve_usage_update(
             user=officer, period=open_period, entries=[Edit(reserve.id, {"balance_1_april": 1, "proposed_usage": 2})]
         )  # open_period is a stale copy that still says "open"
-    assert not ReservePosition.objects.filter(period=open_period).exists()
+    assert not ReservePosition.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
 
 
 def test_leads_are_told_where_the_papers_figures_do_not_add_up(lead_client, member_client):

@@ -42,11 +42,10 @@ def norfolk_files(lead) -> list:
     them: Periods 2 and 10 of 2017-18 open (as the revenue files leave them), every file of
     data/norfolk/savings.toml imported through the one runner, then each period published by
     the lifecycle. Returns the imports' reports."""
-    from tests.factories.ascweb import publish_acknowledging
-
     from ascweb.demo import load_files
     from ascweb.lifecycle import period_transition
     from ascweb.registry import registry
+    from tests.factories.ascweb import publish_acknowledging
 
     year = FinancialYear.objects.create(code="2017-18", start_year=2017)
     periods = [Period.objects.create(year=year, number=number, status=Period.Status.OPEN) for number in (2, 10)]

@@ -138,9 +138,10 @@ def test_the_workspace_shows_what_is_still_missing(officer_client, open_period):
     areas = {a.area.code: a for a in response.context["areas"]}
     assert set(areas) == {"STU", "EHP"}
     assert areas["STU"].entered == areas["STU"].lines == 7
-    # Period 11 starts without explanations, and every Services to Users line varied by
-    # £100k or more at Period 10 (the smallest, Physical Disabilities, by £0.317m)
-    assert areas["STU"].missing_explanations == 7
+    # Period 11 starts with Period 10's explanations carried forward (issue 15): every Services
+    # to Users line varied by £100k or more (the smallest, Physical Disabilities, by £0.317m),
+    # and the paper explains each, so none is missing
+    assert areas["STU"].missing_explanations == 0
     assert areas["EHP"].missing_explanations == 0  # its variances are all under £100k
     assert Period.objects.get(number=11).is_open
 
@@ -177,6 +178,6 @@ def test_every_change_is_kept_in_the_history(officer_client, open_period):
     record = LineForecast.objects.get(period=open_period, line=older)
     history = list(record.history.order_by("history_date"))
     assert [h.forecast for h in history] == [11_499_400_000, 12_000_000_000]
-    assert history[0].history_change_reason == "Started from last period"
+    assert history[0].history_change_reason == "Carried forward from Period 10"
     assert history[-1].history_user.username == "officer"
     assert history[-1].version == 2

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from ascweb.lifecycle import period_create_next, period_transition
+from ascweb.lifecycle import period_checks, period_create_next, period_transition
 from ascweb.models import Period, PeriodEvent
 from finance.models import LineForecast
 
@@ -55,7 +55,10 @@ def test_submit_then_publish_then_members_see_it(lead_client, member_client, ope
     assert member_client.get("/periods/2030-31/11/").status_code == 404
     lead_client.post(STATUS, {"action": "submit"})
     assert member_client.get("/periods/2030-31/11/").status_code == 404
-    lead_client.post(STATUS, {"action": "publish"})
+    refused = lead_client.post(STATUS, {"action": "publish"})  # checks left: each must be acknowledged
+    assert refused.status_code == 400 and "has not been published" in refused.content.decode()
+    keys = [check.key for check in period_checks(open_period)]
+    lead_client.post(STATUS, {"action": "publish", "acknowledge": keys})
     open_period.refresh_from_db()
     assert open_period.is_published and open_period.published_at is not None
     assert member_client.get("/periods/2030-31/11/").status_code == 200

@@ -13,6 +13,7 @@ from ascweb.models import FidelityNote, Period
 from ascweb.money import format_gbp
 from ascweb.versioning import Edit
 from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
+from tests.factories.ascweb import publish_acknowledging
 from tests.forms import as_drawn
 
 P11 = "/periods/2017-18/11"
@@ -217,7 +218,7 @@ def test_a_submitted_or_published_period_is_locked(officer_client, lead_client, 
     lead = User.objects.get(username="lead")
     period_transition(user=lead, period=open_period, action="submit")
     if action == "publish":
-        period_transition(user=lead, period=open_period, action="publish")
+        publish_acknowledging(open_period, lead)  # each check left acknowledged, recorded
     for url, data in ((f"{P11}/reserves/edit/", _reserve_data()), (f"{P11}/capital/edit/", _capital_data())):
         assert officer_client.post(url, data).status_code == 403
         assert lead_client.post(url, data).status_code == 403

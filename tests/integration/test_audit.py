@@ -65,5 +65,6 @@ def test_the_period_audit_log_includes_savings_reserves_and_capital(lead_client,
     assert ReservePosition.objects.filter(period=open_period).exists()
     entries = lead_client.get("/periods/2017-18/11/audit/").context["entries"]
     reserve = next(e for e in entries if e.who == "officer2" and "Improved Better Care Fund" in e.subject)
-    assert ("proposed usage", None, 1_097_123_456) in reserve.changes
+    # Period 11's position was carried forward from Period 10's figure, then changed by officer2
+    assert ("proposed usage", 1_097_100_000, 1_097_123_456) in reserve.changes
     assert "£10,971,234.56" in lead_client.get("/periods/2017-18/11/audit/").content.decode()

@@ -138,10 +138,9 @@ def test_the_workspace_shows_what_is_still_missing(officer_client, open_period):
     areas = {a.area.code: a for a in response.context["areas"]}
     assert set(areas) == {"STU", "EHP"}
     assert areas["STU"].entered == areas["STU"].lines == 7
-    # Period 11 starts with Period 10's explanations carried forward (issue 15): every Services
-    # to Users line varied by £100k or more (the smallest, Physical Disabilities, by £0.317m),
-    # and the paper explains each, so none is missing
-    assert areas["STU"].missing_explanations == 0
+    # Period 11 starts without explanations, and every Services to Users line varied by
+    # £100k or more at Period 10 (the smallest, Physical Disabilities, by £0.317m)
+    assert areas["STU"].missing_explanations == 7
     assert areas["EHP"].missing_explanations == 0  # its variances are all under £100k
     assert Period.objects.get(number=11).is_open
 

@@ -20,7 +20,7 @@ from finance.models import BudgetProfile, ReportingLine
 from finance.selectors import audit, report_tables
 from finance.selectors import dashboard as dashboard_selectors
 from finance.selectors import workspace as workspace_selectors
-from finance.selectors.entry import area_entry_lines
+from finance.selectors.entry import area_entry
 from finance.selectors.figures import PeriodFigures, period_figures
 from finance.tables import AppendixATable, SummaryTable
 
@@ -198,12 +198,14 @@ def area_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpRe
         raise Http404("No such expenditure area for you")
     if not permissions.can_edit_area(request.user, area, period):
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
-    lines, previous = area_entry_lines(period, area)
+    entry = area_entry(period, area)
     threshold = settings.ASCWEB_MATERIALITY_PENCE
     submission = submit(
         request,
-        lambda data: AreaForecastForm(data, lines=lines, threshold=threshold),
-        lambda form: services.forecast_update(user=request.user, period=period, area=area, entries=form.entries()),
+        lambda data: AreaForecastForm(data, lines=entry.lines, groups=entry.groups, threshold=threshold),
+        lambda form: services.forecast_update(
+            user=request.user, period=period, area=area, entries=form.entries(), groups=form.group_entries()
+        ),
     )
     if submission.changed is not None:
         return saved(request, period, what=area.name, changed=submission.changed, noun="line", page="workspace")
@@ -211,7 +213,7 @@ def area_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpRe
         "period": period,
         "area": area,
         "form": submission.form,
-        "previous": previous,
+        "previous": entry.previous,
         "threshold": threshold,
         "conflicts": submission.conflicts,
     }

@@ -90,7 +90,9 @@ class AreaForecastForm(forms.Form):
                 continue
             explanation = (cleaned.get(f"explanation_{line.id}") or "").strip()
             field = f"explanation_{line.id}"
-            self.confirmed[line.id] = self._review(line, field, entry.current, "explanation", entry, variance, explanation)
+            self.confirmed[line.id] = self._review(
+                line, field, entry.current, "explanation", entry, variance, explanation
+            )
             by_group = entry.explained_outside or bool(entry.ancestors & explained_groups)
             if needs_explanation(variance, self.threshold) and not explanation and not by_group:
                 self.add_error(

@@ -59,7 +59,10 @@ def area_entry(period: Period, area: ReportingLine) -> AreaEntry:
     previous = previous_period(period, published_only=False)
     tree, nodes = reporting_tree()
     leaves = tree.leaves_under(area.id)
-    current = {f.line_id: f for f in LineForecast.objects.filter(period=period, line_id__in=leaves).select_related("carried_from")}
+    current = {
+        f.line_id: f
+        for f in LineForecast.objects.filter(period=period, line_id__in=leaves).select_related("carried_from")
+    }
     explanations = {g.node_id: g for g in GroupExplanation.objects.filter(period=period).select_related("carried_from")}
     carried = [*current.values(), *explanations.values()]
     sources = {row.carried_from_id for row in carried if row.carried_from_id} | ({previous.id} if previous else set())

@@ -152,7 +152,7 @@ def carried_group(small_council):
 def test_a_carried_group_explanation_is_confirmed_rewritten_or_left(officer_client, carried_group):
     group = ReportingLine.objects.get(code="A-G")
     page = officer_client.get(URL)
-    assert f"Still applies<span class=\"govuk-visually-hidden\">: {group.name} explanation" in page.content.decode()
+    assert f'Still applies<span class="govuk-visually-hidden">: {group.name} explanation' in page.content.decode()
     assert officer_client.post(URL, _drawn(page)).status_code == 302
     assert GroupExplanation.objects.get(period=carried_group).carried_from.number == 10  # left as carried
 
@@ -162,9 +162,7 @@ def test_a_carried_group_explanation_is_confirmed_rewritten_or_left(officer_clie
     assert (confirmed.text, confirmed.carried_from, confirmed.version) == ("Care.", None, 2)
 
 
-def test_a_group_explanation_drawn_before_someone_elses_save_is_refused(
-    officer_client, lead_client, carried_group
-):
+def test_a_group_explanation_drawn_before_someone_elses_save_is_refused(officer_client, lead_client, carried_group):
     mine = officer_client.get(URL)
     theirs = lead_client.get(URL)
     assert lead_client.post(URL, _drawn(theirs, **{"group_A-G": "The lead's words."})).status_code == 302

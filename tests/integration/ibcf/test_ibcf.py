@@ -58,7 +58,9 @@ def test_p2_appendix_c_shows_the_july_2017_plan(demo):
     assert _years(rows["iBCF6"]) == ("0.100", "0.000", "-0.100")
     assert _years(rows["Total"]) == ("20.400", "27.500", "34.200")
     assert _years(rows["Balance"]) == ("-0.046", "-0.229", "-0.075")  # printed 0.0 / -0.2 / -0.1
-    assert rows["iBCF1"]["activity_and_progress"] == ""  # no progress was reported at Period 2
+    # no progress was reported at Period 2: a published period says so, never a blank (issue 15)
+    assert rows["iBCF1"]["activity_and_progress"] == "No progress reported"
+    assert rows["Total"]["activity_and_progress"] == ""  # a total has no progress of its own
 
 
 def test_what_changed_between_the_plan_versions(demo):

@@ -137,7 +137,9 @@ def test_a_reserves_wording_is_kept_only_where_it_differs_from_the_usual_one(ope
     report = import_file("reserves", text, year="2017-18", number=11, filename="r.csv")
     assert report.ok
     held = dict(
-        ReservePosition.objects.filter(period=open_period, carried_from=None).values_list("reserve__code", "description")
+        ReservePosition.objects.filter(period=open_period, carried_from=None).values_list(
+            "reserve__code", "description"
+        )
     )  # the rows the file confirmed; the rest are still as carried forward
     assert held == {"RES-IT": "", "RES-UGC": "Held for 2018-19."}
     position = ReservePosition.objects.get(period=open_period, reserve__code="RES-UGC")

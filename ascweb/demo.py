@@ -144,7 +144,7 @@ def _already_imported(kind, checksum: str, entry: DemoFile) -> bool:
 
 def _periods(lead: User, say: Callable[[str], None]) -> None:
     """Meeting dates and publishing, from periods.toml; a period already so is left alone."""
-    from ascweb.lifecycle import history_reason, period_transition
+    from ascweb.lifecycle import history_reason, period_checks, period_transition
     from ascweb.models import Period
 
     for entry in _toml("periods.toml")["period"]:
@@ -161,11 +161,14 @@ def _periods(lead: User, say: Callable[[str], None]) -> None:
             continue
         if period.is_open:
             period = period_transition(user=lead, period=period, action="submit")
-        period = period_transition(user=lead, period=period, action="publish")
+        # the papers leave some text out (a line they do not explain, a saving with no recovery
+        # action): published as printed, each check acknowledged and recorded on the event
+        left = [check.key for check in period_checks(period)]
+        period = period_transition(user=lead, period=period, action="publish", acknowledged=left)
         published: datetime | None = entry.get("published")
         if published:  # the papers' own date, where publishing now would stamp today's
             period.published_at = timezone.make_aware(published)
             period._history_user = lead
             period._change_reason = history_reason("Publication date from periods.toml")
             period.save(update_fields=["published_at"])
-        say(f"Published {period.title}.")
+        say(f"Published {period.title}" + (f", acknowledging {len(left)} checks the papers leave." if left else "."))

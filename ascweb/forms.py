@@ -47,6 +47,9 @@ class ImportForm(forms.Form):
         error_messages={"required": "Choose a CSV or Excel (.xlsx) file", "empty": "The file is empty"},
     )
     publish = forms.BooleanField(label="Publish the period after a clean import", required=False)
+    acknowledge_all = forms.BooleanField(
+        label="Publish even with checks left: I acknowledge every one (each is recorded)", required=False
+    )
 
     def __init__(self, *args, kind, **kwargs) -> None:
         """The fields the import kind needs: a period's figures name the period; only a
@@ -55,7 +58,7 @@ class ImportForm(forms.Form):
         if not kind.per_period:
             del self.fields["year"], self.fields["number"]
         if not kind.can_publish:
-            del self.fields["publish"]
+            del self.fields["publish"], self.fields["acknowledge_all"]
 
 
 class TimetableForm(forms.Form):

@@ -22,7 +22,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from ascweb import permissions
 from ascweb.importing import Column, Report, Upload, many_objects, read_cells
-from ascweb.lifecycle import financial_year_for, history_reason, set_status
+from ascweb.lifecycle import financial_year_for, history_reason, noted, period_checks, set_status
 from ascweb.models import ImportRecord, Period, PeriodEvent
 from ascweb.registry import ImportKind
 
@@ -62,6 +62,7 @@ def run_import(
     number: int | None = None,
     publish: bool = False,
     printed_in: str = "",
+    acknowledge_all: bool = False,
 ) -> Report:
     """Load an upload (ascweb.importing.read_file) as `kind`: every problem reported, nothing
     written unless there are none. `user` is the lead uploading, or None from a command.
@@ -69,7 +70,9 @@ def run_import(
     an off-target saving's recovery action: a paper's past period often lacks it) is accepted,
     noted in the report and then shown as missing, never invented; malformed values are refused.
     `printed_in`: where the paper prints the file's figures (the demo's manifest says): a kind
-    files the notes of the printed totals in the file under it, not under the file's name."""
+    files the notes of the printed totals in the file under it, not under the file's name.
+    `publish`: publish the period after a clean import, through its checks (ascweb.lifecycle):
+    with any left nothing is saved and each is reported, unless `acknowledge_all`."""
     if user is not None and not permissions.can_manage_periods(user):
         raise PermissionDenied("Only a finance lead can import figures")
     report = Report()
@@ -95,14 +98,26 @@ def run_import(
         created=report.created,
     )
     if publish and kind.can_publish:
-        set_status(
-            period,
-            user=user,
-            action="publish",
-            to_status=Status.PUBLISHED,
-            reason=f"Published on import of {upload.filename}",
-        )
+        _publish(period, user, upload.filename, report, acknowledge_all)
     return report
+
+
+def _publish(period: Period, user, filename: str, report: Report, acknowledge_all: bool) -> None:
+    """Publish after a clean import through the period's checks: with any left, nothing is
+    saved and each is reported, unless the lead acknowledged them all (recorded on the event)."""
+    checks = period_checks(period)
+    if checks and not acknowledge_all:
+        for check in checks:
+            report.add(None, "publish", f"Check left: {check.section}: {check.message} [{check.key}]")
+        report.add(None, "publish", "Not published: put the checks right, or acknowledge every check left")
+        transaction.set_rollback(True)
+        return
+    reason = f"Published on import of {filename}"
+    if checks:
+        reason += f", {len(checks)} check{'s' if len(checks) != 1 else ''} acknowledged"
+    set_status(
+        period, user=user, action="publish", to_status=Status.PUBLISHED, reason=reason, acknowledged=noted(checks)
+    )
 
 
 def _period(kind: ImportKind, user, year_code: str, number: int | None, filename: str, report: Report):
@@ -133,7 +148,8 @@ def _period(kind: ImportKind, user, year_code: str, number: int | None, filename
 def apply_positions(job: ImportJob, model, key: str, values: dict[int, dict]) -> None:
     """Write a period's rows of `model` (one per `key` object, e.g. "line"): new rows are
     created, changed rows updated (their version raised where the model keeps one, so an open
-    form on the old figures is refused), unchanged rows left alone; history records the
+    form on the old figures is refused), rows carried forward confirmed (no longer marked
+    carried, even where the file repeats their figures), unchanged rows left alone; history records the
     file's name as the reason. Counts go to the job's report."""
     existing = {getattr(row, f"{key}_id"): row for row in model.objects.filter(period=job.period)}
     fields = sorted({name for row in values.values() for name in row})
@@ -144,17 +160,19 @@ def apply_positions(job: ImportJob, model, key: str, values: dict[int, dict]) ->
         current = existing.get(key_id)
         if current is None:
             to_create.append(model(**{f"{key}_id": key_id}, period=job.period, updated_by=job.user, **new))
-        elif any(getattr(current, name) != value for name, value in new.items()):
+        elif any(getattr(current, name) != value for name, value in new.items()) or (
+            versioned and current.carried_from_id is not None
+        ):
             for name, value in new.items():
                 setattr(current, name, value)
             current.updated_by, current.updated_at = job.user, now
-            if versioned:
-                current.version += 1
+            if versioned:  # set by the file: confirmed, no longer carried forward
+                current.version, current.carried_from = current.version + 1, None
             to_update.append(current)
         else:
             job.report.unchanged += 1
     bulk_create_with_history(to_create, model, default_user=job.user, default_change_reason=job.reason)
-    changed = [*fields, "updated_by", "updated_at", *(["version"] if versioned else [])]
+    changed = [*fields, "updated_by", "updated_at", *(["version", "carried_from"] if versioned else [])]
     bulk_update_with_history(to_update, model, changed, default_user=job.user, default_change_reason=job.reason)
     job.report.created += len(to_create)
     job.report.changed += len(to_update)

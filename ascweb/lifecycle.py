@@ -102,15 +102,20 @@ def period_transition(
     reason = reason.strip()
     if needs_reason and not reason:
         raise ValidationError("Give a reason for re-opening a published period")
-    noted: list[dict] = []
+    acknowledgements: list[dict] = []
     if action == "publish":
         checks = period_checks(period)
         unacknowledged = [c for c in checks if c.key not in set(acknowledged)]
         if unacknowledged:
             raise ChecksLeft(unacknowledged)
-        noted = [{"key": c.key, "section": c.section, "message": c.message} for c in checks]
-    set_status(period, user=user, action=action, to_status=to_status, reason=reason, acknowledged=noted)
+        acknowledgements = noted(checks)
+    set_status(period, user=user, action=action, to_status=to_status, reason=reason, acknowledged=acknowledgements)
     return period
+
+
+def noted(checks: list[Check]) -> list[dict]:
+    """Acknowledged checks as a PeriodEvent keeps them."""
+    return [{"key": c.key, "section": c.section, "message": c.message} for c in checks]
 
 
 HISTORY_REASON_LENGTH = 100  # django-simple-history's history_change_reason

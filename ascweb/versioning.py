@@ -29,6 +29,7 @@ class Edit:
     key_id: int
     values: dict[str, Any]
     seen: int = 0  # 0: no figures were saved when the form was drawn
+    confirm: bool = True  # False: a row carried forward is left carried unless its figures change
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def save_edits(
     or nothing; returns how many rows changed. StaleEdit if any row's version is not the one
     its editor saw. Changed rows get the user, the time and the next version (new rows start
     at 1); unchanged rows are left alone, and so are new rows `skip_new` says hold nothing.
+    A row carried forward (`carried_from`) is confirmed by its save even when unchanged (unless
+    its edit says not to `confirm` it): it is no longer marked carried, and counts as changed.
 
     The caller runs this in its transaction, holding the period's row lock
     (ascweb.lifecycle.locked_period), having checked that the user may edit these rows."""
@@ -87,12 +90,14 @@ def save_edits(
         row = rows.get(edit.key_id)
         if row is None and skip_new is not None and skip_new(edit.values):
             continue
-        if row is not None and all(getattr(row, name) == value for name, value in edit.values.items()):
+        unchanged = row is not None and all(getattr(row, name) == value for name, value in edit.values.items())
+        if unchanged and (row.carried_from_id is None or not edit.confirm):
             continue
         if row is None:
             row = model(period=period, version=0, **{f"{key}_id": edit.key_id})
         for name, value in edit.values.items():
             setattr(row, name, value)
+        row.carried_from = None  # saved by an officer: confirmed, or changed
         row.updated_by, row.version = user, row.version + 1
         row._history_user = user  # recorded even without a web request (commands, tests)
         row.save()

@@ -81,6 +81,7 @@ def import_upload(
                 year_code=form.cleaned_data.get("year", ""),
                 number=form.cleaned_data.get("number"),
                 publish=form.cleaned_data.get("publish", False),
+                acknowledge_all=form.cleaned_data.get("acknowledge_all", False),
             )
         if report.ok:
             messages.success(

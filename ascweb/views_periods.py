@@ -1,5 +1,6 @@
 """The core's pages about periods: the list, starting the next one, changing a period's
-status, and the fidelity notes of the papers."""
+status (publishing with checks left needs each acknowledged: refused, the checks are shown
+again with an error summary), and the fidelity notes of the papers."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,13 +28,34 @@ def period_action(request: HttpRequest, year: str, number: int) -> HttpResponse:
         messages.error(request, reason_form.errors["reason"][0])
         return redirect("period", year, number)
     reason = reason_form.cleaned_data["reason"] if reason_form else ""
+    acknowledged = request.POST.getlist("acknowledge")
     try:
-        period = lifecycle.period_transition(user=request.user, period=period, action=action, reason=reason)
+        period = lifecycle.period_transition(
+            user=request.user, period=period, action=action, reason=reason, acknowledged=acknowledged
+        )
+    except lifecycle.ChecksLeft as left:
+        return _checks_left(request, period, left, acknowledged)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
         messages.success(request, f"{period.title} is now {period.get_status_display().lower()}.")
     return redirect("period", year, number)
+
+
+def _checks_left(request: HttpRequest, period, left: lifecycle.ChecksLeft, acknowledged: list[str]) -> HttpResponse:
+    """Publishing refused: the checks again, those not acknowledged in the error summary."""
+    checks = lifecycle.period_checks(period)
+    numbers = {check.key: number for number, check in enumerate(checks, start=1)}
+    context = {
+        "period": period,
+        "checks": checks,
+        "checks_left": left.messages[0],
+        "acknowledged": set(acknowledged),
+        "unacknowledged": [
+            {"number": numbers.get(c.key, 1), "section": c.section, "message": c.message} for c in left.checks
+        ],
+    }
+    return render(request, "periods/period_publish.html", context, status=400)
 
 
 def period_create(request: HttpRequest) -> HttpResponse:

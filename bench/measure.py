@@ -198,7 +198,7 @@ def _has_url(url: str, username: str | None = None) -> bool:
 def _officer_form(officer: str, period, runs: int, baseline) -> list[Result]:
     """GET and POST of the officer's first area form (the POST saves a changed explanation)."""
     from finance.models import AreaAssignment
-    from finance.selectors.entry import area_entry_lines
+    from finance.selectors.entry import area_entry
 
     area = AreaAssignment.objects.filter(user__username=officer).select_related("area").first().area
     url = f"/periods/{period.year.code}/{period.number}/areas/{area.code}/edit/"
@@ -206,7 +206,7 @@ def _officer_form(officer: str, period, runs: int, baseline) -> list[Result]:
     counter = iter(range(10**6))
 
     def post():
-        lines, _previous = area_entry_lines(period, area)
+        lines = area_entry(period, area).lines
         data, n = {}, next(counter)
         for entry in lines:
             line_id, current = entry.line.id, entry.current

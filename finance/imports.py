@@ -63,7 +63,9 @@ def _load_revenue(job: ImportJob) -> None:
     }
     apply_positions(job, LineForecast, "line", values)
     for node_id, text in parsed.group_explanations.items():
-        GroupExplanation.objects.update_or_create(node_id=node_id, period=job.period, defaults={"text": text})
+        GroupExplanation.objects.update_or_create(
+            node_id=node_id, period=job.period, defaults={"text": text, "carried_from": None, "updated_by": job.user}
+        )
     source = f"Import of {job.upload.filename}"[:200]  # the note's field length
     check_printed_totals(job.period, structure, parsed.totals, source, job.report)
 

@@ -1,20 +1,62 @@
 """Revenue monitoring's part in a period's lifecycle (see ascweb.registry.Lifecycle)."""
 
-from simple_history.utils import bulk_create_with_history
+from django.conf import settings
 
+from ascweb.carry import carry_rows, page_url
 from ascweb.models import Period
-from ascweb.registry import Lifecycle, registry
-from finance.models import LineForecast, StructureSnapshot
+from ascweb.money import format_m
+from ascweb.registry import Check, Lifecycle, registry
+from finance.calculations import needs_explanation
+from finance.models import GroupExplanation, LineForecast, ReportingLine, StructureSnapshot
 from finance.services import structure_snapshot_take
+
+SECTION = "Revenue"
 
 
 def carry_forward(*, period: Period, previous: Period, user) -> None:
-    """Every line starts from the previous period's budget and forecast outturn."""
-    copies = [
-        LineForecast(line_id=f.line_id, period=period, budget=f.budget, forecast=f.forecast, updated_by=user)
-        for f in LineForecast.objects.filter(period=previous)
-    ]
-    bulk_create_with_history(copies, LineForecast, default_user=user, default_change_reason="Started from last period")
+    """Every line starts from the previous period's budget, forecast outturn and explanation,
+    and every group explanation is carried too, each marked carried until an officer confirms it."""
+    carry_rows(LineForecast, period=period, previous=previous, user=user)
+    carry_rows(GroupExplanation, period=period, previous=previous, user=user)
+
+
+def checks(*, period: Period) -> list[Check]:
+    """Material variances nobody explains (neither the line nor a group above it), and
+    explanations carried forward that no officer has confirmed this period."""
+    from finance.selectors.figures import reporting_tree
+
+    tree, nodes = reporting_tree(period)
+    groups = {g.node_id: g for g in GroupExplanation.objects.filter(period=period).select_related("carried_from")}
+    rows = {f.line_id: f for f in LineForecast.objects.filter(period=period).select_related("carried_from")}
+    threshold = settings.ASCWEB_MATERIALITY_PENCE
+    found = []
+    for node_id, _depth in tree.walk():
+        node = nodes[node_id]
+        url = _edit_url(period, tree, nodes, node_id)
+        group = groups.get(node_id)
+        if group is not None and group.carried_from is not None:
+            number = group.carried_from.number
+            message = f"{node.name}: group explanation carried forward from Period {number}, not yet confirmed"
+            found.append(Check(f"revenue:carried:{node.code}", SECTION, message, url))
+        row = rows.get(node_id)
+        if row is None:
+            continue
+        variance, named = row.forecast - row.budget, f"{node.name}: variance £{format_m(row.forecast - row.budget)}m"
+        if (
+            needs_explanation(variance, threshold)
+            and not row.explanation.strip()
+            and not tree.ancestors(node_id) & set(groups)
+        ):
+            found.append(Check(f"revenue:unexplained:{node.code}", SECTION, f"{named} is not explained", url))
+        elif row.carried_from is not None and row.explanation.strip():
+            message = f"{named}, explanation carried forward from Period {row.carried_from.number}, not yet confirmed"
+            found.append(Check(f"revenue:carried:{node.code}", SECTION, message, url))
+    return found
+
+
+def _edit_url(period: Period, tree, nodes: dict[int, ReportingLine], node_id: int) -> str:
+    areas = [n for n in (tree.ancestors(node_id) | {node_id}) if nodes[n].kind == ReportingLine.Kind.AREA]
+    return page_url(period, "area-edit", nodes[areas[0]].code) if areas else page_url(period, "period")
 
 
 def freeze(*, period: Period) -> None:
@@ -26,4 +68,6 @@ def thaw(*, period: Period) -> None:
 
 
 def register() -> None:
-    registry.add_lifecycle(Lifecycle("revenue", order=10, started=carry_forward, published=freeze, reopened=thaw))
+    registry.add_lifecycle(
+        Lifecycle("revenue", order=10, started=carry_forward, checks=checks, published=freeze, reopened=thaw)
+    )

@@ -12,7 +12,7 @@ from ascweb.lifecycle import locked_period
 from ascweb.models import FidelityNote, FinancialYear, Period
 from ascweb.versioning import Edit, save_edits
 from finance.calculations import Node, Tree, check_explicit_weights
-from finance.models import BudgetProfile, LineForecast, ReportingLine, StructureSnapshot
+from finance.models import BudgetProfile, GroupExplanation, LineForecast, ReportingLine, StructureSnapshot
 
 Status = Period.Status
 
@@ -24,32 +24,61 @@ class LineEntry:
     forecast: int
     explanation: str
     version: int | None = None  # the version the editor saw (0 or None: no figures yet)
+    confirm: bool = True  # False: a line carried forward stays carried unless it changes
+
+
+@dataclass(frozen=True)
+class GroupEntry:
+    """A group's explanation as a whole (finance.models.GroupExplanation); blank removes it."""
+
+    node_id: int
+    text: str
+    version: int | None = None
+    confirm: bool = True
 
 
 @transaction.atomic
-def forecast_update(*, user, period: Period, area: ReportingLine, entries: list[LineEntry]) -> int:
-    """Save an area's lines for a period; returns how many lines changed.
+def forecast_update(
+    *, user, period: Period, area: ReportingLine, entries: list[LineEntry], groups: list[GroupEntry] = ()
+) -> int:
+    """Save an area's lines and its groups' explanations for a period; returns how many changed.
 
-    Optimistic locking (ascweb.versioning): if any line's version is not the one the editor
-    saw, nothing is saved and StaleEdit lists what changed, by whom and when.
+    Optimistic locking (ascweb.versioning): if any line's or group's version is not the one the
+    editor saw, nothing is saved and StaleEdit lists what changed, by whom and when. A line or
+    group carried forward and not changed stays carried unless its entry confirms it.
     """
     period = locked_period(period)
     if not permissions.can_edit_area(user, area, period):
         raise PermissionDenied("This period is not open for you to edit")
-    if not {e.line_id for e in entries} <= set(_leaf_ids_under(area)):
+    tree = _tree()
+    if not {e.line_id for e in entries} <= set(tree.leaves_under(area.id)):
         raise PermissionDenied("A line does not belong to this expenditure area")
+    if not {g.node_id for g in groups} <= {n for n, _depth in tree.walk(area.id) if not tree.is_leaf(n)}:
+        raise PermissionDenied("A group does not belong to this expenditure area")
     edits = [
-        Edit(e.line_id, {"budget": e.budget, "forecast": e.forecast, "explanation": e.explanation}, e.version or 0)
+        Edit(
+            e.line_id,
+            {"budget": e.budget, "forecast": e.forecast, "explanation": e.explanation},
+            e.version or 0,
+            e.confirm,
+        )
         for e in entries
     ]
-    return save_edits(model=LineForecast, key="line", period=period, user=user, edits=edits)
+    changed = save_edits(model=LineForecast, key="line", period=period, user=user, edits=edits)
+    texts = [Edit(g.node_id, {"text": g.text}, g.version or 0, g.confirm) for g in groups]
+    changed += save_edits(
+        model=GroupExplanation, key="node", period=period, user=user, edits=texts, skip_new=lambda v: not v["text"]
+    )
+    for blank in GroupExplanation.objects.filter(period=period, node_id__in=[g.node_id for g in groups], text=""):
+        blank._history_user = user
+        blank.delete()  # a group explained no more: its lines explain themselves
+    return changed
 
 
-def _leaf_ids_under(node: ReportingLine) -> list[int]:
-    tree = Tree.build(
+def _tree() -> Tree:
+    return Tree.build(
         Node(node_id, parent_id, 0) for node_id, parent_id in ReportingLine.objects.values_list("id", "parent_id")
     )
-    return tree.leaves_under(node.id)
 
 
 def structure_snapshot_take(*, period: Period) -> None:

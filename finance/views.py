@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from ascweb import periods, permissions
+from ascweb import lifecycle, periods, permissions
 from ascweb.caching import member_page, render_page
 from ascweb.forms import ReopenForm
 from ascweb.models import FinancialYear, Period
@@ -19,7 +19,7 @@ from finance.forms import AreaForecastForm, BudgetProfileForm
 from finance.models import BudgetProfile, ReportingLine
 from finance.selectors import audit, report_tables
 from finance.selectors import dashboard as dashboard_selectors
-from finance.selectors.entry import area_entry_lines
+from finance.selectors.entry import area_entry
 from finance.selectors.figures import PeriodFigures, period_figures
 from finance.tables import AppendixATable, SummaryTable
 
@@ -92,6 +92,7 @@ def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
     if permissions.can_manage_periods(request.user):
         context["reopen_form"] = ReopenForm()
         context["fidelity_count"] = periods.fidelity_notes(period=period).exclude(kind="rounding").count()
+        context["checks"] = [] if period.is_published else lifecycle.period_checks(period)
     return render_page(request, "finance/period_detail.html", context, period)
 
 
@@ -192,12 +193,14 @@ def area_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpRe
         raise Http404("No such expenditure area for you")
     if not permissions.can_edit_area(request.user, area, period):
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
-    lines, previous = area_entry_lines(period, area)
+    entry = area_entry(period, area)
     threshold = settings.ASCWEB_MATERIALITY_PENCE
     submission = submit(
         request,
-        lambda data: AreaForecastForm(data, lines=lines, threshold=threshold),
-        lambda form: services.forecast_update(user=request.user, period=period, area=area, entries=form.entries()),
+        lambda data: AreaForecastForm(data, lines=entry.lines, groups=entry.groups, threshold=threshold),
+        lambda form: services.forecast_update(
+            user=request.user, period=period, area=area, entries=form.entries(), groups=form.group_entries()
+        ),
     )
     if submission.changed is not None:
         return saved(request, period, what=area.name, changed=submission.changed, noun="line", page="workspace")
@@ -205,7 +208,7 @@ def area_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpRe
         "period": period,
         "area": area,
         "form": submission.form,
-        "previous": previous,
+        "previous": entry.previous,
         "threshold": threshold,
         "conflicts": submission.conflicts,
     }

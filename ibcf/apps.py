@@ -7,9 +7,10 @@ class IbcfConfig(AppConfig):
 
     def ready(self) -> None:
         from ascweb.registry import DemoData, PeriodPage, registry
-        from ibcf import amounts, exports, imports, reference, workspace
+        from ibcf import amounts, exports, imports, lifecycle, reference, workspace
 
         exports.register()
+        lifecycle.register()
         workspace.register()
         for kind in [imports.KIND, *reference.KINDS, *amounts.KINDS]:
             registry.add_import_kind(kind)

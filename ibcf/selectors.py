@@ -4,6 +4,7 @@ a fixed number of queries whatever the number of schemes, versions or streams.""
 from dataclasses import dataclass, field
 from typing import Any
 
+from ascweb.missing import NO_PROGRESS, given
 from ascweb.models import Period
 from ascweb.registry import RESERVE_ROWS, registry
 from ascweb.schedules import ScheduleLine, schedule_lines
@@ -102,7 +103,7 @@ def appendix_c(period: Period, version: PlanVersion | None = None) -> list[PlanR
                 priority=scheme.priority,
                 condition=scheme.condition_text or scheme.condition,
                 impact=scheme.impact,
-                activity_progress=update.activity_progress if update else "",
+                activity_progress=given(update.activity_progress if update else "", period, NO_PROGRESS),
                 spend_to_date=update.spend_to_date if update else None,
                 forecast=update.forecast if update else None,
             )

@@ -37,8 +37,9 @@ def reserves_panel(period, user) -> dict | None:
 
 
 def register() -> None:
-    from reserves import imports, imports_printed, imports_reference, workspace
+    from reserves import imports, imports_printed, imports_reference, lifecycle, workspace
 
+    lifecycle.register()
     workspace.register()
 
     registry.add_export_table(

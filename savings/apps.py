@@ -7,10 +7,11 @@ class SavingsConfig(AppConfig):
 
     def ready(self) -> None:
         from ascweb.registry import DashboardPanel, DemoData, PeriodPage, registry
-        from savings import exports, imports, imports_printed, imports_programme, workspace
+        from savings import exports, imports, imports_printed, imports_programme, lifecycle, workspace
         from savings.dashboard import panel_context
 
         exports.register()
+        lifecycle.register()
         workspace.register()
         for kind in (
             imports_programme.WORKSTREAMS,

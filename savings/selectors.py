@@ -32,10 +32,12 @@ class SavingRow:
     previous_forecast: int | None
     previous_explanation: str = ""
     previous_recovery_action: str = ""
+    carried: bool = False  # carried forward from an earlier period, not yet confirmed or changed
 
     @property
     def reported(self) -> bool:
-        return self.forecast is not None
+        """Updated (or confirmed) this period: not missing, not merely carried forward."""
+        return self.forecast is not None and not self.carried
 
     @property
     def figures(self) -> SavingFigures:
@@ -121,7 +123,15 @@ def period_savings(period: Period) -> PeriodSavings:
     forecasts = {
         (f.saving_id, f.period_id): f
         for f in SavingForecast.objects.filter(period_id__in=period_ids).only(
-            "saving_id", "period_id", "forecast", "status", "rag", "explanation", "recovery_action", "version"
+            "saving_id",
+            "period_id",
+            "forecast",
+            "status",
+            "rag",
+            "explanation",
+            "recovery_action",
+            "version",
+            "carried_from_id",
         )
     }
     years = sorted({t.year for t in target_rows}, key=lambda y: y.start_year)
@@ -169,6 +179,7 @@ def _row(
         previous_forecast=before.forecast if before else None,
         previous_explanation=before.explanation if before else "",
         previous_recovery_action=before.recovery_action if before else "",
+        carried=bool(current and current.carried_from_id),
     )
 
 

@@ -58,7 +58,8 @@ def _line_entries(records) -> list[AuditEntry]:
 
 
 def period_audit(period: Period) -> list[AuditEntry]:
-    """Everything that happened to a period: status changes with reasons, and every figure change."""
+    """Everything that happened to a period: status changes with reasons and the checks the
+    lead acknowledged, and every figure change (a carried-forward figure's confirmation too)."""
     from ascweb.models import PeriodEvent
 
     records = _line_records(period_id=period.id).order_by("line_id", "history_date", "history_id")
@@ -69,14 +70,15 @@ def period_audit(period: Period) -> list[AuditEntry]:
                 at=event.at,
                 who=event.user.get_username() if event.user else "system",
                 subject=f"{period.title}: {event.action}",
-                changes=[("status", event.from_status or None, event.to_status)],
+                changes=[("status", event.from_status or None, event.to_status)]
+                + [("acknowledged", None, f"{c['section']}: {c['message']}") for c in event.acknowledged],
                 reason=event.reason,
             )
         )
     return sorted(entries, key=lambda e: e.at, reverse=True)
 
 
-_NOT_AUDIT_NEWS = {"id", "period", "updated_at", "updated_by", "version"}
+_NOT_AUDIT_NEWS = {"id", "period", "updated_at", "updated_by", "version", "carried_from"}
 
 
 def _other_period_changes(period: Period) -> list[AuditEntry]:
@@ -102,6 +104,8 @@ def _other_period_changes(period: Period) -> list[AuditEntry]:
                 if (before is None and getattr(record, name) not in (None, ""))
                 or (before is not None and getattr(before, name) != getattr(record, name))
             ]
+            if before is not None and getattr(before, "carried_from_id", None) and not record.carried_from_id:
+                changes.append(("carried forward", None, "confirmed"))
             if changes:
                 subject = ", ".join(str(getattr(record, name)) for name in related) or model._meta.verbose_name
                 entries.append(_entry(record, f"{subject}, {period.title}", changes))

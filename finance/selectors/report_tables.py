@@ -3,6 +3,10 @@ monitoring by group and line), an area's own rows and Appendix B (explanations o
 
 from dataclasses import dataclass
 
+from django.conf import settings
+
+from ascweb.missing import NO_EXPLANATION
+from finance.calculations import needs_explanation
 from finance.models import GroupExplanation, LineForecast
 from finance.selectors.figures import PeriodFigures, Row
 
@@ -76,6 +80,12 @@ def area_explanations(figures: PeriodFigures, area_id: int) -> list[Explanation]
     texts.update(
         GroupExplanation.objects.filter(period=figures.period, node_id__in=under).values_list("node_id", "text")
     )
+    if figures.period.is_published:  # a material variance nobody explained says so, never a blank
+        threshold = settings.ASCWEB_MATERIALITY_PENCE
+        for n in under:
+            unexplained = not (set(texts) & (tree.ancestors(n) | {n}))
+            if tree.is_leaf(n) and unexplained and needs_explanation(figures.totals[n].variance, threshold):
+                texts[n] = NO_EXPLANATION
     return [
         Explanation(nodes[n].code, nodes[n].name, figures.totals[n].variance, texts[n], nodes[n].income)
         for n in under

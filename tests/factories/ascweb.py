@@ -55,3 +55,11 @@ PERSONAS = {
 def persona(username: str) -> User:
     """One of the personas, made if the data set has not made them already."""
     return UserFactory(username=username, role=PERSONAS[username])
+
+
+def publish_acknowledging(period: Period, lead: User) -> Period:
+    """Publish a submitted period as the lead, acknowledging every check left (each recorded)."""
+    from ascweb.lifecycle import period_checks, period_transition
+
+    left = [check.key for check in period_checks(period)]
+    return period_transition(user=lead, period=period, action="publish", acknowledged=left)

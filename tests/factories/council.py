@@ -94,6 +94,7 @@ def _figures(period: Period, lines: dict[str, ReportingLine], *, at: int, explan
                 "budget": budget * POUND,
                 "forecast": forecast * POUND,
                 "explanation": explanations.get(code, ""),
+                "carried_from": None,  # entered for the period, not carried forward
             },
         )
 

@@ -5,6 +5,8 @@ from django.contrib.auth.models import User
 from ascweb.lifecycle import period_transition
 from finance.models import LineForecast, ReportingLine
 from finance.services import LineEntry, forecast_update
+from tests.factories.ascweb import publish_acknowledging
+from tests.forms import as_drawn
 
 
 def _change_older_people(period, user, forecast):
@@ -18,7 +20,7 @@ def test_the_period_audit_log_shows_who_changed_what_and_status_changes_with_rea
     officer, lead = User.objects.get(username="officer"), User.objects.get(username="lead")
     _change_older_people(open_period, officer, 12_000_000_000)
     period_transition(user=lead, period=open_period, action="submit")
-    period_transition(user=lead, period=open_period, action="publish")
+    publish_acknowledging(open_period, lead)  # each check left acknowledged, recorded
     period_transition(user=lead, period=open_period, action="reopen", reason="NorseCare invoice arrived late")
     response = lead_client.get("/periods/2017-18/11/audit/")
     assert response.status_code == 200
@@ -54,10 +56,15 @@ def test_the_period_audit_log_includes_savings_reserves_and_capital(lead_client,
     from reserves.models import ReservePosition
     from tests.integration.reserves.test_reserves_capital import _reserve_data
 
-    data = _reserve_data({("RES-IBCF", "proposed_usage"): "10,971,234.56"})
-    assert other_officer_client.post("/periods/2017-18/11/reserves/edit/", data).status_code == 302
+    url = "/periods/2017-18/11/reserves/edit/"
+    data = {
+        **_reserve_data({("RES-IBCF", "proposed_usage"): "10,971,234.56"}),
+        **as_drawn(other_officer_client.get(url)),
+    }
+    assert other_officer_client.post(url, data).status_code == 302
     assert ReservePosition.objects.filter(period=open_period).exists()
     entries = lead_client.get("/periods/2017-18/11/audit/").context["entries"]
     reserve = next(e for e in entries if e.who == "officer2" and "Improved Better Care Fund" in e.subject)
-    assert ("proposed usage", None, 1_097_123_456) in reserve.changes
+    # Period 11's position was carried forward from Period 10's figure, then changed by officer2
+    assert ("proposed usage", 1_097_100_000, 1_097_123_456) in reserve.changes
     assert "£10,971,234.56" in lead_client.get("/periods/2017-18/11/audit/").content.decode()

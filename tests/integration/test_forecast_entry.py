@@ -179,6 +179,6 @@ def test_every_change_is_kept_in_the_history(officer_client, open_period):
     record = LineForecast.objects.get(period=open_period, line=older)
     history = list(record.history.order_by("history_date"))
     assert [h.forecast for h in history] == [11_499_400_000, 12_000_000_000]
-    assert history[0].history_change_reason == "Started from last period"
+    assert history[0].history_change_reason == "Carried forward from Period 10"
     assert history[-1].history_user.username == "officer"
     assert history[-1].version == 2

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from ascweb.lifecycle import period_create_next, period_transition
+from ascweb.lifecycle import period_checks, period_create_next, period_transition
 from ascweb.models import Period, PeriodEvent
 from finance.models import LineForecast
 
@@ -16,11 +16,13 @@ def reporting_year(small_council):
     return small_council.year
 
 
-def test_a_new_period_starts_from_the_last_periods_figures_without_its_explanations(open_period):
-    p10 = {f.line_id: (f.budget, f.forecast) for f in LineForecast.objects.filter(period__number=10)}
-    p11 = {f.line_id: (f.budget, f.forecast) for f in LineForecast.objects.filter(period=open_period)}
+def test_a_new_period_starts_from_the_last_periods_figures_and_explanations_marked_carried(open_period):
+    # issue 15: explanations are carried forward too (they were written afresh before), each
+    # row marked as carried from Period 10 until an officer confirms or changes it
+    p10 = {f.line_id: (f.budget, f.forecast, f.explanation) for f in LineForecast.objects.filter(period__number=10)}
+    p11 = {f.line_id: (f.budget, f.forecast, f.explanation) for f in LineForecast.objects.filter(period=open_period)}
     assert p11 == p10
-    assert not LineForecast.objects.filter(period=open_period).exclude(explanation="").exists()
+    assert {f.carried_from.number for f in LineForecast.objects.filter(period=open_period)} == {10}
 
 
 def test_the_lead_starts_a_period_through_the_page(lead_client):
@@ -53,7 +55,10 @@ def test_submit_then_publish_then_members_see_it(lead_client, member_client, ope
     assert member_client.get("/periods/2030-31/11/").status_code == 404
     lead_client.post(STATUS, {"action": "submit"})
     assert member_client.get("/periods/2030-31/11/").status_code == 404
-    lead_client.post(STATUS, {"action": "publish"})
+    refused = lead_client.post(STATUS, {"action": "publish"})  # checks left: each must be acknowledged
+    assert refused.status_code == 400 and "has not been published" in refused.content.decode()
+    keys = [check.key for check in period_checks(open_period)]
+    lead_client.post(STATUS, {"action": "publish", "acknowledge": keys})
     open_period.refresh_from_db()
     assert open_period.is_published and open_period.published_at is not None
     assert member_client.get("/periods/2030-31/11/").status_code == 200

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from ascweb.lifecycle import period_transition
 from finance.models import ReportingLine
+from tests.factories.ascweb import publish_acknowledging
 
 
 def _restructure():
@@ -42,7 +43,7 @@ def test_renaming_and_moving_lines_leaves_published_reports_as_published(member_
 def test_publishing_freezes_and_reopening_thaws(open_period):
     lead = User.objects.get(username="lead")
     period_transition(user=lead, period=open_period, action="submit")
-    period_transition(user=lead, period=open_period, action="publish")
+    publish_acknowledging(open_period, lead)  # each check left acknowledged, recorded
     _restructure()
     assert "Older People" in _appendix(11)
     period_transition(user=lead, period=open_period, action="reopen", reason="Restructure agreed")

@@ -21,6 +21,11 @@ class Command(BaseCommand):
             parser.add_argument("--year", help="The financial year, e.g. 2017-18 (for a period's figures)")
             parser.add_argument("--period", type=int, help="The period, 1 to 13 (for a period's figures)")
             parser.add_argument("--publish", action="store_true", help="Publish the period after a clean import")
+            parser.add_argument(
+                "--acknowledge-all",
+                action="store_true",
+                help="With --publish: acknowledge every check left in the period (each is recorded)",
+            )
         parser.add_argument("file")
 
     def handle(self, *args, **options) -> None:
@@ -43,6 +48,7 @@ class Command(BaseCommand):
             year_code=options.get("year") or "",
             number=options.get("period"),
             publish=publish,
+            acknowledge_all=options.get("acknowledge_all", False),
         )
         for note in report.notes:
             self.stdout.write(note)

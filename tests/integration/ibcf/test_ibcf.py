@@ -58,7 +58,9 @@ def test_p2_appendix_c_shows_the_july_2017_plan(demo):
     assert _years(rows["iBCF6"]) == ("0.100", "0.000", "-0.100")
     assert _years(rows["Total"]) == ("20.400", "27.500", "34.200")
     assert _years(rows["Balance"]) == ("-0.046", "-0.229", "-0.075")  # printed 0.0 / -0.2 / -0.1
-    assert rows["iBCF1"]["activity_and_progress"] == ""  # no progress was reported at Period 2
+    # no progress was reported at Period 2: a published period says so, never a blank (issue 15)
+    assert rows["iBCF1"]["activity_and_progress"] == "No progress reported"
+    assert rows["Total"]["activity_and_progress"] == ""  # a total has no progress of its own
 
 
 def test_what_changed_between_the_plan_versions(demo):
@@ -167,7 +169,10 @@ def test_reserves_panel_context_and_template(demo):
 
 
 def test_panels_have_nothing_to_show_for_a_period_without_figures(open_period):
-    assert reserves_panel(open_period, AnonymousUser()) is None
+    # a period started from Period 10 carries its figures; one created bare (as an import
+    # back-filling a past period creates it) has none
+    bare = Period.objects.create(year=open_period.year, number=9, status=Period.Status.OPEN)
+    assert reserves_panel(bare, AnonymousUser()) is None
 
 
 # --- The update form ------------------------------------------------------------------------------
@@ -185,8 +190,10 @@ def _update_data(overrides: dict[tuple[str, str], str] | None = None) -> dict[st
 
 
 def test_officer_saves_spend_forecast_and_progress(officer_client, open_period):
+    drawn = as_drawn(officer_client.get(f"{P11}/ibcf/edit/"))
     response = officer_client.post(
-        f"{P11}/ibcf/edit/", _update_data({("iBCF8", "spend"): "1,234,567.89", ("iBCF8", "forecast"): "(5,000)"})
+        f"{P11}/ibcf/edit/",
+        {**_update_data({("iBCF8", "spend"): "1,234,567.89", ("iBCF8", "forecast"): "(5,000)"}), **drawn},
     )
     assert response.status_code == 302
     update = SchemeUpdate.objects.get(period=open_period, scheme__code="iBCF8")
@@ -222,13 +229,17 @@ def test_bad_update_input_names_the_scheme_and_saves_nothing(lead_client, open_p
     errors = response.context["form"].errors
     assert list(errors) == [f"{field}_{scheme.id}"]
     assert errors[f"{field}_{scheme.id}"][0].startswith("iBCF5")
-    assert not SchemeUpdate.objects.filter(period=open_period).exists()
+    assert not SchemeUpdate.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
 
 
 def test_update_form_is_locked_once_submitted(officer_client, open_period):
     period_transition(user=User.objects.get(username="lead"), period=open_period, action="submit")
     assert officer_client.post(f"{P11}/ibcf/edit/", _update_data()).status_code == 403
-    assert not SchemeUpdate.objects.filter(period=open_period).exists()
+    assert not SchemeUpdate.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
 
 
 def test_pages_show_the_published_figures(member_client):
@@ -250,7 +261,7 @@ def test_scheme_updates_saved_by_someone_else_are_not_silently_overwritten(lead_
 
 
 def test_every_change_to_a_scheme_update_is_kept_in_the_history(officer_client, open_period):
-    data = _update_data({("iBCF8", "spend"): "1,234,567.89"})
+    data = {**_update_data({("iBCF8", "spend"): "1,234,567.89"}), **as_drawn(officer_client.get(f"{P11}/ibcf/edit/"))}
     assert officer_client.post(f"{P11}/ibcf/edit/", data).status_code == 302
     update = SchemeUpdate.objects.get(period=open_period, scheme__code="iBCF8")
     latest = update.history.order_by("-history_date").first()

@@ -70,7 +70,7 @@ def test_round_trip_export_p10_and_import_it_into_p11(open_period, lead_client, 
         assert not isinstance(sheet["C3"].value, str)  # a number, not text
         assert sheet["C3"].number_format == "#,##0.00;-#,##0.00"
     report = _import(template, filename=f"p10.{fmt}")
-    assert (report.created, report.changed, report.unchanged) == (11, 0, 0)
+    assert (report.created, report.changed, report.unchanged) == (0, 11, 0)  # carried rows confirmed
     assert _figures(11) == _figures(10)  # every figure and every word
     assert _template(lead_client, 11) == _template(lead_client, 10)
     assert imported().get().filename == f"p10.{fmt}"
@@ -102,11 +102,12 @@ def test_every_bad_row_is_named_by_row_and_column_and_nothing_is_saved(open_peri
 
 def test_blank_rows_record_nothing_new_but_clear_what_is_held(open_period):
     report = _import(HEADER + "iBCF1,,,,\niBCF2,,(5000),,Started\n")
-    assert (report.created, report.unchanged) == (1, 1)
-    assert _figures(11) == {"iBCF2": (-500_000, None, "Started")}
+    assert (report.created, report.changed, report.unchanged) == (0, 2, 0)  # both carried forward: set
+    figures = _figures(11)
+    assert (figures["iBCF1"], figures["iBCF2"]) == ((None, None, ""), (-500_000, None, "Started"))
     report = _import(HEADER + "iBCF2,,,,\n")
     assert report.changed == 1
-    assert _figures(11) == {"iBCF2": (None, None, "")}
+    assert _figures(11)["iBCF2"] == (None, None, "")
 
 
 def test_the_import_is_recorded_audited_and_refuses_a_form_opened_before_it(open_period, officer_client):
@@ -118,11 +119,15 @@ def test_the_import_is_recorded_audited_and_refuses_a_form_opened_before_it(open
     update = SchemeUpdate.objects.get(period=open_period, scheme__code="iBCF8")
     assert (update.spend_to_date, update.activity_progress, update.updated_by.username) == (150_000, "Second", "lead")
     history = update.history.order_by("-history_date")
-    assert [h.history_change_reason for h in history] == ["Imported from second.csv", "Imported from ibcf.csv"]
+    assert [h.history_change_reason for h in history] == [
+        "Imported from second.csv",
+        "Imported from ibcf.csv",
+        "Carried forward from Period 10",
+    ]
     assert history[0].history_user.username == "lead"
     records = imported().order_by("id")
     assert [(r.kind, r.filename, r.created, r.changed) for r in records] == [
-        ("iBCF scheme updates", "ibcf.csv", 1, 0),
+        ("iBCF scheme updates", "ibcf.csv", 0, 1),
         ("iBCF scheme updates", "second.csv", 0, 1),
     ]
     # the officer's form, opened before the imports, would overwrite them unseen: refused
@@ -139,7 +144,7 @@ def test_the_commands_export_and_import(open_period, tmp_path):
     call_command("export_template", kind="ibcf", year="2017-18", period=10, output=str(path), stdout=io.StringIO())
     out = io.StringIO()
     call_command("import_period", str(path), kind="ibcf", year="2017-18", period=11, stdout=out)
-    assert "Imported iBCF scheme updates from p10.csv: 0 changed, 11 added, 0 unchanged." in out.getvalue()
+    assert "Imported iBCF scheme updates from p10.csv: 11 changed, 0 added, 0 unchanged." in out.getvalue()
     assert _figures(11) == _figures(10)
     bad = tmp_path / "bad.csv"
     bad.write_text(HEADER + "iBCF1,,x,,\n", encoding="utf-8")
@@ -160,11 +165,13 @@ def test_the_lead_uploads_a_file_and_sees_the_ibcf_page(open_period, lead_client
     response = lead_client.post("/imports/ibcf/", {"year": "2017-18", "number": "11", "file": bad})
     assert response.status_code == 400
     assert "Unknown scheme &#x27;iBCF0&#x27;" in response.content.decode()
-    assert not SchemeUpdate.objects.filter(period=open_period).exists()
+    assert not SchemeUpdate.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
     good = SimpleUploadedFile("i.csv", (HEADER + 'iBCF1,,"1,000",,On track\n').encode(), content_type="text/csv")
     response = lead_client.post("/imports/ibcf/", {"year": "2017-18", "number": "11", "file": good}, follow=True)
     assert response.redirect_chain[-1][0] == f"{P11}/ibcf/"
-    assert "Imported i.csv: 0 changed, 1 added, 0 unchanged." in response.content.decode()
+    assert "Imported i.csv: 1 changed, 0 added, 0 unchanged." in response.content.decode()
     assert imported().get().user == User.objects.get(username="lead")
 
 
@@ -177,7 +184,7 @@ def _csv(rows: list[list[str]]) -> str:
 def test_an_import_takes_the_same_queries_however_many_rows(open_period, lead_client):
     header, *rows = csv.reader(io.StringIO(_template(lead_client, 10).decode()))
     with CaptureQueriesContext(connection) as one:
-        assert _import(_csv([header, rows[0]])).created == 1
+        assert _import(_csv([header, rows[0]])).changed == 1  # carried forward: confirmed
     with CaptureQueriesContext(connection) as rest:
-        assert _import(_csv([header, *rows[1:]])).created == 10
+        assert _import(_csv([header, *rows[1:]])).changed == 10
     assert len(rest) == len(one)

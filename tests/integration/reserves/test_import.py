@@ -83,7 +83,9 @@ def test_period_2s_own_wording_of_a_reserve_survives_the_round_trip(lead_client,
 
 def test_a_new_periods_template_offers_the_previous_periods_figures(lead_client, open_period):
     """Period 11 has no figures of its own yet: like the officers' form, it starts from Period 10's."""
-    assert not ReservePosition.objects.filter(period=open_period).exists()
+    assert not ReservePosition.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
     p11 = lead_client.get(f"{P11}/templates/capital.csv").content.decode().splitlines()
     p10 = lead_client.get(f"{P10}/templates/capital.csv").content.decode().splitlines()
     assert p11 == p10
@@ -101,7 +103,8 @@ def test_an_import_updates_changed_rows_leaves_the_rest_and_records_the_file(ope
         number=11,
         filename="capital-p11.csv",
     )
-    assert (report.created, report.changed, report.unchanged) == (1, 0, 1)
+    # DFG was carried forward from Period 10: the file confirms and changes it (KIT the first file confirmed)
+    assert (report.created, report.changed, report.unchanged) == (0, 1, 1)
     dfg = CapitalPosition.objects.get(period=open_period, scheme__code="CAP-DFG")
     assert (dfg.current_budget, dfg.forecast_outturn, dfg.next_year_draft) == (692_400_000, -150, 10_000)
     assert dfg.updated_by.username == "lead"
@@ -111,7 +114,7 @@ def test_an_import_updates_changed_rows_leaves_the_rest_and_records_the_file(ope
         open_period,
         "capital-p11.csv",
         2,
-        1,
+        0,
     )
     assert dfg.history.latest("history_date").history_change_reason == "Imported from capital-p11.csv"
 
@@ -129,14 +132,19 @@ def test_an_import_updates_changed_rows_leaves_the_rest_and_records_the_file(ope
 
 def test_a_reserves_wording_is_kept_only_where_it_differs_from_the_usual_one(open_period):
     standing = Reserve.objects.get(code="RES-IT").description
+    ReservePosition.objects.filter(period=open_period, reserve__code="RES-IT").update(description="Old wording")
     text = RESERVES_HEADER + f'RES-IT,,361000,226000,"{standing}"\nRES-UGC,,1196000,-4000,Held for 2018-19.\n'
     report = import_file("reserves", text, year="2017-18", number=11, filename="r.csv")
     assert report.ok
-    held = dict(ReservePosition.objects.filter(period=open_period).values_list("reserve__code", "description"))
+    held = dict(
+        ReservePosition.objects.filter(period=open_period, carried_from=None).values_list(
+            "reserve__code", "description"
+        )
+    )  # the rows the file confirmed; the rest are still as carried forward
     assert held == {"RES-IT": "", "RES-UGC": "Held for 2018-19."}
     position = ReservePosition.objects.get(period=open_period, reserve__code="RES-UGC")
     assert (position.balance_1_april, position.proposed_usage) == (119_600_000, -400_000)
-    assert position.history.get().history_change_reason == "Imported from r.csv"
+    assert position.history.latest("history_date").history_change_reason == "Imported from r.csv"
     assert imported().get().kind == "reserves and provisions"
 
 
@@ -227,6 +235,8 @@ def test_a_file_without_the_columns_is_refused_as_a_whole(open_period, kind, tex
 
 
 def test_printed_reserve_totals_are_checked_and_never_stored(open_period):
+    # a statement of these three rows only: the totals are checked against the period's rows
+    ReservePosition.objects.filter(period=open_period).delete()  # (carried forward from Period 10)
     report = import_file(
         "reserves",
         RESERVES_HEADER
@@ -260,6 +270,8 @@ def test_printed_reserve_totals_are_checked_and_never_stored(open_period):
 
 
 def test_a_capital_total_that_does_not_add_up_is_a_fidelity_note_on_the_capital_page(lead_client, open_period):
+    # a programme of these two schemes only: the total is checked against the period's rows
+    CapitalPosition.objects.filter(period=open_period).delete()  # (carried forward from Period 10)
     text = CAPITAL_HEADER + "CAP-KIT,,30000,0,0\nCAP-DFG,,6924000,6924000,0\nTOTAL,TOTAL,6954000,7124000,0\n"
     report = import_file("capital", text, year="2017-18", number=11, filename="c.csv")
     assert report.ok
@@ -290,7 +302,8 @@ def test_the_command_exports_and_imports_each_kind(open_period, tmp_path):
         out = io.StringIO()
         call_command("import_period", str(path), kind=kind, year="2017-18", period=11, stdout=out)
         title = "reserves and provisions" if kind == "reserves" else "capital programme"
-        assert f"Imported {title} from {kind}.xlsx: 0 changed, " in out.getvalue()
+        rows = 12 if kind == "reserves" else 17  # every row carried forward, confirmed by the file
+        assert f"Imported {title} from {kind}.xlsx: {rows} changed, 0 added, 0 unchanged." in out.getvalue()
     assert _lines(reserves_table(open_period)) == _lines(reserves_table(open_period.year.periods.get(number=10)))
     assert ImportRecord.objects.filter(via="command", user=None).count() == 2
 
@@ -320,14 +333,15 @@ def test_the_lead_uploads_reserves_and_lands_on_the_reserves_page(lead_client, o
     response = _upload(lead_client, "reserves", RESERVES_HEADER + "PROV-DD,,4157000,111000,\n")
     assert response.status_code == 302 and response["Location"] == f"{P11}/reserves/"
     body = lead_client.get(response["Location"]).content.decode()
-    assert "Imported reserves.csv: 0 changed, 1 added, 0 unchanged." in body
+    assert "Imported reserves.csv: 1 changed, 0 added, 0 unchanged." in body  # the carried row, confirmed
     assert "Doubtful Debts provision" in body
 
 
 def test_the_lead_uploads_the_capital_programme_and_lands_on_the_capital_page(lead_client, open_period):
     response = _upload(lead_client, "capital", CAPITAL_HEADER + "CAP-KIT,,30000,0,0\n")
     assert response.status_code == 302 and response["Location"] == f"{P11}/capital/"
-    assert CapitalPosition.objects.filter(period=open_period).count() == 1
+    kit = CapitalPosition.objects.get(period=open_period, carried_from=None)  # the one row the file confirmed
+    assert (kit.scheme.code, kit.current_budget, kit.updated_by.username) == ("CAP-KIT", 3_000_000, "lead")
 
 
 @pytest.mark.parametrize(
@@ -363,11 +377,11 @@ def test_the_import_index_lists_both_kinds(lead_client):
 
 
 def test_the_period_audit_log_shows_who_imported_which_file(lead_client, open_period):
-    assert import_file("reserves", RESERVES_HEADER + "RES-IBCF,,0,10971000,\n", year="2017-18", number=11).ok
+    assert import_file("reserves", RESERVES_HEADER + "RES-IBCF,,0,10000000,\n", year="2017-18", number=11).ok
     entries = lead_client.get(f"{P11}/audit/").context["entries"]
     entry = next(e for e in entries if "Improved Better Care Fund" in e.subject)
     assert (entry.who, entry.reason) == ("lead", "Imported from figures.csv")
-    assert ("proposed usage", None, 1_097_100_000) in entry.changes
+    assert ("proposed usage", 1_097_100_000, 1_000_000_000) in entry.changes  # from the carried figure
 
 
 def test_an_import_takes_the_same_number_of_queries_however_many_schemes(open_period):

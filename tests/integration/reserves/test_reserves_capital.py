@@ -13,6 +13,7 @@ from ascweb.models import FidelityNote, Period
 from ascweb.money import format_gbp
 from ascweb.versioning import Edit
 from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
+from tests.factories.ascweb import publish_acknowledging
 from tests.forms import as_drawn
 
 P11 = "/periods/2017-18/11"
@@ -161,7 +162,8 @@ def test_a_new_period_form_starts_from_the_last_periods_figures(officer_client, 
 
 def test_any_finance_officer_saves_reserves_exactly(other_officer_client, open_period):
     data = _reserve_data({("RES-IBCF", "proposed_usage"): "10,971,234.56", ("RES-RR", "balance_1_april"): "(1,000)"})
-    response = other_officer_client.post(f"{P11}/reserves/edit/", data)
+    drawn = as_drawn(other_officer_client.get(f"{P11}/reserves/edit/"))  # the carried rows' versions
+    response = other_officer_client.post(f"{P11}/reserves/edit/", data | drawn)
     assert response.status_code == 302
     ibcf = ReservePosition.objects.get(period=open_period, reserve__code="RES-IBCF")
     assert ibcf.proposed_usage == 1_097_123_456
@@ -172,7 +174,8 @@ def test_any_finance_officer_saves_reserves_exactly(other_officer_client, open_p
 
 def test_capital_form_saves_every_scheme(lead_client, open_period):
     data = _capital_data({("CAP-SCFIS", "forecast_outturn"): "3,500,000"})
-    response = lead_client.post(f"{P11}/capital/edit/", data)
+    drawn = as_drawn(lead_client.get(f"{P11}/capital/edit/"))  # the carried rows' versions
+    response = lead_client.post(f"{P11}/capital/edit/", data | drawn)
     assert response.status_code == 302
     assert CapitalPosition.objects.get(period=open_period, scheme__code="CAP-SCFIS").forecast_outturn == 350_000_000
     assert CapitalPosition.objects.filter(period=open_period).count() == CapitalScheme.objects.count()
@@ -193,7 +196,9 @@ def test_bad_reserve_input_names_the_row_and_saves_nothing(officer_client, open_
     assert errors[f"{field}_{reserve.id}"][0].startswith("Improved Better Care Fund")
     assert b"There is a problem: nothing has been saved" in response.content
     assert f'href="#id_{field}_{reserve.id}"'.encode() in response.content
-    assert not ReservePosition.objects.filter(period=open_period).exists()
+    assert not ReservePosition.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
 
 
 @pytest.mark.parametrize("field", ["current_budget", "forecast_outturn", "next_year_draft"])
@@ -205,7 +210,9 @@ def test_bad_capital_input_names_the_scheme_and_saves_nothing(lead_client, open_
     errors = response.context["form"].errors
     assert list(errors) == [f"{field}_{scheme.id}"]
     assert errors[f"{field}_{scheme.id}"][0].startswith("Elm Road Community Hub")
-    assert not CapitalPosition.objects.filter(period=open_period).exists()
+    assert not CapitalPosition.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
 
 
 @pytest.mark.parametrize("action", ["submit", "publish"])
@@ -213,12 +220,16 @@ def test_a_submitted_or_published_period_is_locked(officer_client, lead_client, 
     lead = User.objects.get(username="lead")
     period_transition(user=lead, period=open_period, action="submit")
     if action == "publish":
-        period_transition(user=lead, period=open_period, action="publish")
+        publish_acknowledging(open_period, lead)  # each check left acknowledged, recorded
     for url, data in ((f"{P11}/reserves/edit/", _reserve_data()), (f"{P11}/capital/edit/", _capital_data())):
         assert officer_client.post(url, data).status_code == 403
         assert lead_client.post(url, data).status_code == 403
-    assert not ReservePosition.objects.filter(period=open_period).exists()
-    assert not CapitalPosition.objects.filter(period=open_period).exists()
+    assert not ReservePosition.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
+    assert not CapitalPosition.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
 
 
 def test_the_service_rechecks_the_lock_whatever_the_page_showed(open_period):
@@ -233,7 +244,9 @@ def test_the_service_rechecks_the_lock_whatever_the_page_showed(open_period):
         reserve_usage_update(
             user=officer, period=open_period, entries=[Edit(reserve.id, {"balance_1_april": 1, "proposed_usage": 2})]
         )  # open_period is a stale copy that still says "open"
-    assert not ReservePosition.objects.filter(period=open_period).exists()
+    assert not ReservePosition.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
 
 
 def test_leads_are_told_where_the_papers_figures_do_not_add_up(lead_client, member_client):
@@ -253,17 +266,19 @@ def test_a_form_drawn_before_someone_elses_save_is_refused_not_silently_overwrit
     mine = as_drawn(officer_client.get(url))
     theirs = as_drawn(other_officer_client.get(url))
     assert mine == theirs
-    assert other_officer_client.post(url, {**_reserve_data(), **theirs}).status_code == 302
+    theirs_typed = _reserve_data({("RES-RR", "proposed_usage"): "-10,000"})
+    assert other_officer_client.post(url, {**theirs_typed, **theirs}).status_code == 302
     saved = {p.reserve_id: p.proposed_usage for p in ReservePosition.objects.filter(period=open_period)}
 
     clash = officer_client.post(url, {**_reserve_data({("RES-RR", "proposed_usage"): "-43,000"}), **mine})
     assert clash.status_code == 409
     page = clash.content.decode()
     assert "Someone else changed these figures while you were editing: nothing has been saved" in page
-    # what officer2 saved, row by row: none had figures for Period 11 when the form was drawn
+    # what officer2 saved, row by row: every row was carried forward from Period 10 when the form was drawn
     rr = ReservePosition.objects.get(period=open_period, reserve__code="RES-RR")
     assert f"<strong>{rr.reserve.name}</strong>, changed by officer2" in page
-    assert f"proposed usage to {format_gbp(rr.proposed_usage)}" in page
+    carried = ReservePosition.objects.get(period__number=10, reserve__code="RES-RR").proposed_usage
+    assert f"proposed usage from {format_gbp(carried)} to {format_gbp(rr.proposed_usage)}" in page
     assert {p.reserve_id: p.proposed_usage for p in ReservePosition.objects.filter(period=open_period)} == saved
 
     # the page now carries the current versions: saving again is a deliberate replacement
@@ -286,8 +301,11 @@ def test_a_bad_input_page_keeps_the_versions_it_was_drawn_at(officer_client, oth
 
 def test_every_change_to_a_reserve_is_kept_in_the_history(other_officer_client, open_period):
     data = _reserve_data({("RES-IBCF", "proposed_usage"): "10,971,234.56"})
+    data |= as_drawn(other_officer_client.get(f"{P11}/reserves/edit/"))
     assert other_officer_client.post(f"{P11}/reserves/edit/", data).status_code == 302
     position = ReservePosition.objects.get(period=open_period, reserve__code="RES-IBCF")
     latest = position.history.order_by("-history_date").first()
     assert (latest.proposed_usage, latest.history_user.username) == (1_097_123_456, "officer2")
-    assert position.history.count() == 1  # Period 11's position is created by this first save
+    # Period 11's position was carried forward when the period started, then saved by officer2
+    reasons = list(position.history.order_by("history_date").values_list("history_change_reason", flat=True))
+    assert len(reasons) == 2 and reasons[0] == "Carried forward from Period 10"

@@ -47,10 +47,11 @@ def test_an_officer_saves_the_whole_workstream(open_period, officer_client):
     assert response.status_code == 302
     saved = SavingForecast.objects.get(saving__code="ASC013", period=open_period)
     assert saved.forecast == -30_000_050  # exact pence
-    assert saved.status == "off" and saved.version == 1
+    assert saved.status == "off" and saved.version == 2 and saved.carried_from is None  # 1: carried forward
     assert saved.updated_by.username == "officer"
     assert saved.history.first().history_user.username == "officer"
-    assert SavingForecast.objects.filter(period=open_period).count() == 5
+    # the workstream's 5 savings are confirmed; the other 13 are still as carried forward
+    assert SavingForecast.objects.filter(period=open_period, carried_from=None).count() == 5
 
 
 def test_off_target_needs_an_explanation_and_a_recovery_action(open_period, officer_client):
@@ -62,7 +63,9 @@ def test_off_target_needs_an_explanation_and_a_recovery_action(open_period, offi
     errors = response.context["form"].errors
     assert "ASC020 Remodel contracts" in errors[f"explanation_{asc020}"][0]
     assert "recovery action" in errors[f"recovery_{asc020}"][0]
-    assert not SavingForecast.objects.filter(period=open_period).exists()  # nothing half-saved
+    assert not SavingForecast.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward  # nothing half-saved
     data |= {f"explanation_{asc020}": "Contract delayed", f"recovery_{asc020}": "Retender in April"}
     assert officer_client.post(URL, data).status_code == 302
     saved = SavingForecast.objects.get(saving_id=asc020, period=open_period)
@@ -108,7 +111,9 @@ def test_bad_input_on_every_field_names_the_saving_and_saves_nothing(
     errors = response.context["form"].errors[f"{field}_{asc009}"]
     assert any(e.startswith("ASC009 ") and message in e for e in errors), errors
     assert f'href="#id_{field}_{asc009}' in response.content.decode()  # the error summary links to it
-    assert not SavingForecast.objects.filter(period=open_period).exists()
+    assert not SavingForecast.objects.filter(
+        period=open_period, carried_from=None
+    ).exists()  # all still as carried forward
 
 
 def test_a_stale_save_is_refused_and_nothing_is_saved(open_period, officer_client, other_officer_client):

@@ -92,7 +92,7 @@ def test_the_p10_template_as_published_is_accepted_noting_the_text_the_paper_lef
 def test_round_trip_csv_export_p10_and_import_it_into_p11(open_period, lead_client):
     filled = [_filled(row) for row in _template_csv(lead_client)]
     report = _import(_csv(filled))
-    assert (report.created, report.changed, report.unchanged) == (18, 0, 0)
+    assert (report.created, report.changed, report.unchanged) == (0, 18, 0)  # carried rows confirmed
     p10, p11 = _figures(10), _figures(11)
     assert {code: v[:3] for code, v in p11.items()} == {code: v[:3] for code, v in p10.items()}  # figure, status, RAG
     for code in UNEXPLAINED:
@@ -119,7 +119,7 @@ def test_round_trip_xlsx_export_p10_and_import_it_into_p11(open_period, lead_cli
     out = io.BytesIO()
     workbook.save(out)
     report = _import(out.getvalue(), filename="savings.xlsx")
-    assert report.ok and report.created == 18
+    assert report.ok and report.changed == 18
     p10, p11 = _figures(10), _figures(11)
     assert {code: v[:3] for code, v in p11.items()} == {code: v[:3] for code, v in p10.items()}
     assert p11["ASC013"] == p10["ASC013"]
@@ -162,9 +162,9 @@ def test_the_import_is_recorded_audited_and_refuses_a_form_opened_before_it(open
     form = officer_client.get(url).context["form"]
     seen = {name: str(form[name].initial) for name in form.fields}
     report = _import(HEADER + "ASC020,x,y,-100000,Off target,Amber,Contract delayed.,Retender in May.\n")
-    assert (report.created, report.changed) == (1, 0)
+    assert (report.created, report.changed) == (0, 1)
     saved = SavingForecast.objects.get(saving__code="ASC020", period=open_period)
-    assert (saved.forecast, saved.status, saved.rag, saved.version) == (-10_000_000, "off", "amber", 1)
+    assert (saved.forecast, saved.status, saved.rag, saved.version) == (-10_000_000, "off", "amber", 2)
     history = saved.history.latest("history_date")
     assert (history.history_change_reason, history.history_user.username) == ("Imported from savings.csv", "lead")
     record = imported().get()
@@ -172,7 +172,7 @@ def test_the_import_is_recorded_audited_and_refuses_a_form_opened_before_it(open
         "savings forecasts",
         open_period,
         1,
-        1,
+        0,  # carried forward: the import changed it
         "test",
     )
     # the officer's form, opened before the import, would overwrite it unseen: refused
@@ -186,7 +186,7 @@ def test_the_import_is_recorded_audited_and_refuses_a_form_opened_before_it(open
     # importing it again changes nothing and raises no version
     again = _import(HEADER + "ASC020,,,-100000,off,amber,Contract delayed.,Retender in May.\n")
     assert (again.created, again.changed, again.unchanged) == (0, 0, 1)
-    assert SavingForecast.objects.get(saving__code="ASC020", period=open_period).version == 1
+    assert SavingForecast.objects.get(saving__code="ASC020", period=open_period).version == 2  # 1: carried
 
 
 def test_a_changed_row_raises_its_version(open_period):
@@ -194,7 +194,7 @@ def test_a_changed_row_raises_its_version(open_period):
     report = _import(HEADER + "ASC020,,,-130000,On target,Green,,\n", filename="second.csv")
     assert (report.created, report.changed) == (0, 1)
     saved = SavingForecast.objects.get(saving__code="ASC020", period=open_period)
-    assert (saved.forecast, saved.rag, saved.version) == (-13_000_000, "green", 2)
+    assert (saved.forecast, saved.rag, saved.version) == (-13_000_000, "green", 3)  # carried 1, imported 2
     assert saved.history.latest("history_date").history_change_reason == "Imported from second.csv"
 
 
@@ -205,7 +205,7 @@ def test_the_commands_export_and_import(open_period, tmp_path):
     path.write_text(_csv(rows), encoding="utf-8")
     out = io.StringIO()
     call_command("import_period", str(path), kind="savings", year="2017-18", period=11, stdout=out)
-    assert "Imported savings forecasts from p10.csv: 0 changed, 18 added, 0 unchanged." in out.getvalue()
+    assert "Imported savings forecasts from p10.csv: 18 changed, 0 added, 0 unchanged." in out.getvalue()
     assert imported().get().via == "command"
     assert SavingForecast.objects.get(saving__code="ASC020", period=open_period).history.first().history_user is None
     bad = tmp_path / "bad.csv"
@@ -230,11 +230,11 @@ def test_the_lead_uploads_a_file_and_sees_the_savings(open_period, lead_client):
     body = response.content.decode()
     assert "2 problems in the file: nothing has been saved" in body
     assert "ASC020: &#x27;Maybe&#x27; is not one of: On target, Off target" in body
-    assert not SavingForecast.objects.filter(period=open_period).exists()
+    assert not SavingForecast.objects.filter(period=open_period, carried_from=None).exists()  # all as carried
     good = SimpleUploadedFile("s.csv", (HEADER + "ASC020,,,-125000,On target,,,\n").encode(), content_type="text/csv")
     response = lead_client.post("/imports/savings/", {"year": "2017-18", "number": "11", "file": good}, follow=True)
     assert response.redirect_chain[-1][0] == f"{P11}/savings/"
-    assert "Imported s.csv: 0 changed, 1 added, 0 unchanged." in response.content.decode()
+    assert "Imported s.csv: 1 changed, 0 added, 0 unchanged." in response.content.decode()
     assert imported().get().user == User.objects.get(username="lead")
 
 
@@ -257,7 +257,7 @@ def test_the_form_and_the_import_share_the_rules(open_period):
 def test_an_import_takes_the_same_queries_however_many_rows(open_period, lead_client):
     rows = [_filled(row) for row in _template_csv(lead_client)]
     with CaptureQueriesContext(connection) as one:
-        assert _import(_csv(rows[:1])).created == 1
+        assert _import(_csv(rows[:1])).changed == 1  # carried forward: confirmed
     with CaptureQueriesContext(connection) as rest:
-        assert _import(_csv(rows[1:])).created == 17
+        assert _import(_csv(rows[1:])).changed == 17
     assert len(rest) == len(one)

@@ -68,7 +68,7 @@ def test_every_apps_figures_are_listed_with_their_state(officer_client, p11, sma
         "Service user income": "changed",
         **{f"{s.code}: {s.description}": "confirmed" for s in saving.workstream.savings.all()},
         f"{saving.code}: {saving.description}": "missing",  # off target without a recovery action
-        "iBCF1: Scheme 1": "confirmed",
+        **{f"{u.scheme.code}: {u.scheme.description}": "confirmed" for u in SchemeUpdate.objects.filter(period=p11)},
         "Improved Better Care Fund": "confirmed",
         "Doubtful debts": "missing",  # not entered this period
         "Care home refurbishment": "confirmed",

@@ -15,6 +15,10 @@ _.by  # templates/finance/area_edit.html, templates/savings/workstream_edit.html
 _.mitigations  # templates/savings/summary.html
 _.not_updated  # templates/savings/summary.html
 _.previous_at_risk  # templates/savings/dashboard_panel.html
+_.group_rows  # templates/finance/area_edit.html
+_.any_carried  # templates/finance/area_edit.html
+_.group_explained  # templates/finance/area_edit.html
+_.confirm_all  # templates/finance/area_edit.html (the "Confirm all" button's field)
 
 # Read by django-tables2 by accessor (finance.tables columns)
 _.prior_actual

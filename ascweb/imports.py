@@ -22,7 +22,14 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from ascweb import permissions
 from ascweb.importing import Column, Report, Upload, many_objects, read_cells
-from ascweb.lifecycle import financial_year_for, history_reason, noted, period_checks, set_status
+from ascweb.lifecycle import (
+    carry_forward_into,
+    financial_year_for,
+    history_reason,
+    noted,
+    period_checks,
+    set_status,
+)
 from ascweb.models import ImportRecord, Period, PeriodEvent
 from ascweb.registry import ImportKind
 
@@ -135,6 +142,7 @@ def _period(kind: ImportKind, user, year_code: str, number: int | None, filename
     period = Period.objects.select_for_update().filter(year=year, number=number).first()
     if period is None and kind.creates_period:
         period = Period.objects.create(year=year, number=number, status=Status.OPEN)
+        carry_forward_into(period, user=user)  # as when started: the file then sets its own figures
         PeriodEvent.objects.create(
             period=period, user=user, action="create", to_status=Status.OPEN, reason=f"Imported from {filename}"
         )

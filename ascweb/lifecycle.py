@@ -44,13 +44,25 @@ def period_create_next(*, user, year: FinancialYear, number: int) -> Period:
     if not 1 <= number <= 13:
         raise ValidationError("A period is numbered 1 to 13")
     period = Period.objects.create(year=year, number=number, status=Status.OPEN)
-    carried = next((p for p in reversed(periods) if p.status != Status.PRINTED), None)  # holds figures
-    if carried:
-        for hooks in registry.lifecycle():
-            if hooks.started:
-                hooks.started(period=period, previous=carried, user=user)
+    carry_forward_into(period, user=user)
     PeriodEvent.objects.create(period=period, user=user, action="create", to_status=Status.OPEN)
     return period
+
+
+def carry_forward_into(period: Period, *, user) -> Period | None:
+    """Every app carries its figures into a new period from the latest earlier period that holds
+    figures (not a printed one): the period it starts from, or None for a year's first."""
+    previous = (
+        Period.objects.filter(year_id=period.year_id, number__lt=period.number)
+        .exclude(status=Status.PRINTED)
+        .order_by("-number")
+        .first()
+    )
+    if previous is not None:
+        for hooks in registry.lifecycle():
+            if hooks.started:
+                hooks.started(period=period, previous=previous, user=user)
+    return previous
 
 
 class ChecksLeft(ValidationError):

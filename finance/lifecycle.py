@@ -30,9 +30,11 @@ def checks(*, period: Period) -> list[Check]:
     rows = {f.line_id: f for f in LineForecast.objects.filter(period=period).select_related("carried_from")}
     threshold = settings.ASCWEB_MATERIALITY_PENCE
     found = []
+    unreviewed: dict[ReportingLine, list[str]] = {}  # area -> lines whose figures nobody has reviewed
     for node_id, _depth in tree.walk():
         node = nodes[node_id]
-        url = _edit_url(period, tree, nodes, node_id)
+        area = _area(tree, nodes, node_id)
+        url = page_url(period, "area-edit", area.code) if area else page_url(period, "period")
         group = groups.get(node_id)
         if group is not None and group.carried_from is not None:
             number = group.carried_from.number
@@ -51,12 +53,23 @@ def checks(*, period: Period) -> list[Check]:
         elif row.carried_from is not None and row.explanation.strip():
             message = f"{named}, explanation carried forward from Period {row.carried_from.number}, not yet confirmed"
             found.append(Check(f"revenue:carried:{node.code}", SECTION, message, url))
+        elif row.carried_from is not None and area is not None:
+            unreviewed.setdefault(area, []).append(node.name)
+    for area, names in unreviewed.items():
+        message = (
+            f"{area.name}: figures of {len(names)} line{'s' if len(names) != 1 else ''} carried forward, "
+            f"not yet reviewed this period ({', '.join(names)})"
+        )
+        found.append(
+            Check(f"revenue:not-reviewed:{area.code}", SECTION, message, page_url(period, "area-edit", area.code))
+        )
     return found
 
 
-def _edit_url(period: Period, tree, nodes: dict[int, ReportingLine], node_id: int) -> str:
+def _area(tree, nodes: dict[int, ReportingLine], node_id: int) -> ReportingLine | None:
+    """The expenditure area a node is in (whose edit page puts it right), if any."""
     areas = [n for n in (tree.ancestors(node_id) | {node_id}) if nodes[n].kind == ReportingLine.Kind.AREA]
-    return page_url(period, "area-edit", nodes[areas[0]].code) if areas else page_url(period, "period")
+    return nodes[areas[0]] if areas else None
 
 
 def freeze(*, period: Period) -> None:

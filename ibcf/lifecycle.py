@@ -21,8 +21,13 @@ def checks(*, period: Period) -> list[Check]:
         slug="ibcf",
         section="iBCF",
         url=page_url(period, "ibcf-edit"),
-        describe=lambda row: f"{row.scheme.code} progress (forecast £{format_m(row.forecast)}m)",
+        describe=_describe,
     )
+
+
+def _describe(row) -> str:
+    figure = "" if row.forecast is None else f" (forecast £{format_m(row.forecast)}m)"
+    return f"{row.scheme.code} progress{figure}"
 
 
 def register() -> None:

@@ -62,12 +62,19 @@ def axe_page(browser):
 
 
 @pytest.fixture
-def live_demo(transactional_db, live_server):
-    """The demo data with Period 11 open, served by the live server."""
+def live_demo_p10(transactional_db, live_server):
+    """The demo data as the papers leave it (Period 10 published, nothing open), served by the
+    live server."""
     load_demo()
+    return live_server.url
+
+
+@pytest.fixture
+def live_demo(live_demo_p10):
+    """The demo data with Period 11 open, served by the live server."""
     year = FinancialYear.objects.get(code="2017-18")
     period_create_next(user=User.objects.get(username="lead"), year=year, number=11)
-    return live_server.url
+    return live_demo_p10
 
 
 def sign_in(page, base_url: str, username: str, password: str) -> None:

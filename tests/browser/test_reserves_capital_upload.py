@@ -55,10 +55,14 @@ def test_lead_sees_every_problem_accessibly_then_imports_a_clean_file(axe_page, 
         expect(problems).to_contain_text(message)
     page.wait_for_load_state("networkidle")  # the progress script writes the answer in; let it settle
     assert violations(page) == []
-    assert not model.objects.filter(period__number=11).exists()
+    # Period 11 holds Period 10's rows, carried forward: the bad file changed none of them
+    carried = list(model.objects.filter(period__number=11).order_by("pk").values_list())
+    assert carried and all(row.carried_from_id for row in model.objects.filter(period__number=11))
 
     _submit(page, good)
-    expect(page.get_by_text(f"Imported {kind}.csv: 0 changed, 1 added, 0 unchanged.")).to_be_visible()
+    # the file's one row confirms its carried row (no longer carried forward), even with the same figures
+    expect(page.get_by_text(f"Imported {kind}.csv: 1 changed, 0 added, 0 unchanged.")).to_be_visible()
     assert page.url.endswith(f"/periods/2017-18/11/{kind}/")
     expect(page.get_by_role("table")).to_contain_text(shown)
-    assert model.objects.filter(period__number=11).count() == 1
+    assert model.objects.filter(period__number=11).count() == len(carried)
+    assert model.objects.filter(period__number=11, carried_from__isnull=True).count() == 1

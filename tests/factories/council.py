@@ -41,8 +41,8 @@ EXPLANATIONS = {"A-1": "Demand for home care is above plan.", "A-2": "More peopl
 @dataclass
 class SmallCouncil:
     year: FinancialYear
-    p2: Period
-    p10: Period
+    p2: Period | None
+    p10: Period | None
     areas: dict[str, ReportingLine]  # "A", "B"
     lines: dict[str, ReportingLine]  # "A-1", ...
     lead: User
@@ -68,6 +68,22 @@ def small_council() -> SmallCouncil:
     _publish(p10, lead, datetime.date(2031, 3, 1))
     _other_apps(year, [p2, p10])
     return SmallCouncil(year=year, p2=p2, p10=p10, areas=areas, lines=lines, lead=lead)
+
+
+def first_month(start_year: int = 2040) -> SmallCouncil:
+    """The same council at the start of a year with nothing before it: the personas, the
+    structure, and Period 1 open with its figures in every app (as the lead would import them);
+    nothing published yet. `p2` and `p10` are None."""
+    lead = persona("lead")
+    persona("member")
+    year = FinancialYearFactory(start_year=start_year)
+    areas, lines = _structure()
+    AreaAssignment.objects.create(user=persona("officer"), area=areas["A"])
+    AreaAssignment.objects.create(user=persona("officer2"), area=areas["B"])
+    p1 = period_create_next(user=lead, year=year, number=1)
+    _figures(p1, lines, at=3, explanations={})
+    _other_apps(year, [p1])
+    return SmallCouncil(year=year, p2=None, p10=None, areas=areas, lines=lines, lead=lead)
 
 
 def _structure() -> tuple[dict[str, ReportingLine], dict[str, ReportingLine]]:

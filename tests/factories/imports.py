@@ -18,6 +18,7 @@ def import_file(
     number: int | None = None,
     filename: str = "figures.csv",
     publish: bool = False,
+    acknowledge_all: bool = False,
 ) -> Report:
     """The report of importing `content` as `kind` (FileProblem if the file cannot be read)."""
     import_kind = registry.import_kinds[kind]
@@ -32,6 +33,7 @@ def import_file(
         year_code=year,
         number=number,
         publish=publish,
+        acknowledge_all=acknowledge_all,
     )
 
 

@@ -85,7 +85,9 @@ def test_the_p10_template_as_published_is_accepted_noting_its_one_unexplained_va
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 def test_round_trip_export_the_p10_template_and_import_it_into_a_new_period(demo, tmp_path, suffix):
     out = _import(tmp_path, _explain_staffing(tmp_path, suffix), name=f"t.{suffix}", period=11)
-    assert "19 added" in out
+    # the period the file creates starts as if started (Period 10 carried forward); the file confirms every line
+    assert "19 changed, 0 added" in out
+    assert not LineForecast.objects.filter(period__number=11, carried_from__isnull=False).exists()
     p10 = {f.line_id: (f.budget, f.forecast) for f in LineForecast.objects.filter(period__number=10)}
     p11 = {f.line_id: (f.budget, f.forecast) for f in LineForecast.objects.filter(period__number=11)}
     assert p11 == p10
@@ -94,7 +96,7 @@ def test_round_trip_export_the_p10_template_and_import_it_into_a_new_period(demo
     assert GroupExplanation.objects.get(period__number=11, node__code="STU-POC").text.startswith("Additional funds")
     assert Period.objects.get(number=11).is_open
     record = imported().get()
-    assert (record.via, record.filename, record.created, len(record.checksum)) == ("command", f"t.{suffix}", 19, 64)
+    assert (record.via, record.filename, record.created, len(record.checksum)) == ("command", f"t.{suffix}", 0, 64)
 
 
 def test_the_template_lists_every_line_in_report_order_in_pounds(demo, tmp_path):
@@ -223,7 +225,7 @@ def test_the_upload_page_for_the_lead(lead_client, demo):
     good = SimpleUploadedFile("p.csv", (HEADER + 'STU-OP,,,"111,098,000","111,098,000",\n').encode())
     response = lead_client.post("/imports/period/", {"year": "2017-18", "number": "11", "file": good}, follow=True)
     assert response.redirect_chain[-1][0] == "/periods/2017-18/11/"
-    assert "Imported p.csv: 0 changed, 1 added" in response.content.decode()
+    assert "Imported p.csv: 1 changed, 0 added" in response.content.decode()  # the period started from Period 10
     assert imported().get().user == User.objects.get(username="lead")
 
 

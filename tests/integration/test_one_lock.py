@@ -81,7 +81,8 @@ DEFAULT_TYPED = ("1,300,000", "1,400,000")
 
 def _as_drawn(response, case: Case, item_id: int, value: str) -> dict[str, str]:
     """The form as the page drew it, with text the papers left blank filled in (a material
-    variance or an off-target saving needs it) and the item's figure typed."""
+    variance or an off-target saving needs it), every carried explanation ticked "still
+    applies" (a figure moved that far needs its text reviewed) and the item's figure typed."""
     form = response.context["form"]
     data = {}
     for name in form.fields:
@@ -89,6 +90,8 @@ def _as_drawn(response, case: Case, item_id: int, value: str) -> dict[str, str]:
         data[name] = "" if value_now is None else str(value_now)
         if name.startswith(TEXTS) and not data[name].strip():
             data[name] = "Reviewed this period."
+        if name.startswith("confirm_"):
+            data[name] = "on"
     return data | {f"{case.field}_{item_id}": value}
 
 

@@ -23,7 +23,8 @@ MATRIX = {
     ("get", f"{P11}/reserves/"): (302, 404, 200, 200, 200),
     ("get", f"{P11}/capital/"): (302, 404, 200, 200, 200),
     ("get", f"{P11}/ibcf/edit/"): (302, 404, 200, 200, 200),
-    ("post", f"{P11}/ibcf/edit/"): (302, 404, 302, 302, 302),  # every field optional: saves, redirects
+    # the carried-forward schemes' versions were not sent: refused as drawn from another version
+    ("post", f"{P11}/ibcf/edit/"): (302, 404, 409, 409, 409),
     ("get", f"{P11}/reserves/edit/"): (302, 404, 200, 200, 200),
     ("post", f"{P11}/reserves/edit/"): (302, 404, 400, 400, 400),  # empty: every amount is missing
     ("get", f"{P11}/capital/edit/"): (302, 404, 200, 200, 200),

@@ -82,7 +82,9 @@ def test_a_published_period_shows_the_same_whatever_happens_later(small_council,
     assert import_file("net-expenditure", NET_HEADER + f"{YEAR},11,,5000\n{YEAR},9,A,700\n").ok
     _publish(p11, lead)
     # an earlier period is back-filled by import and published
-    assert import_file("period", _revenue(small_council, 90_000), year=YEAR, number=5, publish=True).ok
+    assert import_file(
+        "period", _revenue(small_council, 90_000), year=YEAR, number=5, publish=True, acknowledge_all=True
+    ).ok
     assert Period.objects.get(number=5).is_published
     # a new budget profile, and last year's outturn re-imported
     budget_profile_update(user=lead, year=small_council.year, method="explicit", weights=[700] * 12 + [1600])
@@ -97,7 +99,9 @@ def test_a_published_period_shows_the_same_whatever_happens_later(small_council,
 
 def test_re_opening_shows_live_figures_again(small_council, lead_client):
     lead = small_council.lead
-    assert import_file("period", _revenue(small_council, 90_000), year=YEAR, number=5, publish=True).ok
+    assert import_file(
+        "period", _revenue(small_council, 90_000), year=YEAR, number=5, publish=True, acknowledge_all=True
+    ).ok
     budget_profile_update(user=lead, year=small_council.year, method="explicit", weights=[700] * 12 + [1600])
     p10 = Period.objects.get(number=10)
     assert (p10.compared_with.number, period_figures(p10).previous.number) == (2, 2)

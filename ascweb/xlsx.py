@@ -1,6 +1,9 @@
 """A registered table as an Excel workbook: the same table code as the HTML page, with numbers
 kept as numbers (£m to 3 decimals, negatives in brackets by number format, never as text)."""
 
+import re
+import zipfile
+from datetime import UTC, datetime
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -47,6 +50,25 @@ def table_workbook(table: ExportTable, period, rows: list) -> bytes:
     _layout(sheet, columns, header_row)
     out = BytesIO()
     book.save(out)
+    return dated(out.getvalue(), period.published_at or datetime.now(UTC))
+
+
+_MODIFIED = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def dated(workbook: bytes, when: datetime) -> bytes:
+    """The workbook with every date in it (its document properties, each part's time in the
+    zip) set to `when`: a published period's download is then the same file every time, not
+    one stamped with the moment it was written (openpyxl stamps both on save)."""
+    when = when.astimezone(UTC)
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(workbook)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "docProps/core.xml":
+                data = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", data)
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6]), data, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

@@ -2,6 +2,7 @@
 negatives in brackets by number format), CSV is plain, and the pages' permission rules hold."""
 
 import csv
+import datetime
 import io
 from decimal import Decimal
 
@@ -141,3 +142,10 @@ def test_every_tables_workbook_has_its_header_styled_frozen_and_printed_on_every
         assert all(cell.font.b for cell in header), table.name
         assert sheet.freeze_panes == "A6", table.name
         assert sheet.print_title_rows == "$5:$5", table.name
+
+
+def test_a_published_periods_workbook_is_the_same_file_every_time_dated_with_its_publication(member_client):
+    first, second = (member_client.get(f"{P10}/tables/appendix-a.xlsx").content for _ in range(2))
+    assert first == second
+    properties = openpyxl.load_workbook(io.BytesIO(first)).properties
+    assert properties.modified.date() == properties.created.date() == datetime.date(2018, 3, 5)

@@ -42,18 +42,18 @@ def period_action(request: HttpRequest, year: str, number: int) -> HttpResponse:
     return redirect("period", year, number)
 
 
+SHOWN_IN_SUMMARY = 5  # the error summary names the first few; every check is in the list below it
+
+
 def _checks_left(request: HttpRequest, period, left: lifecycle.ChecksLeft, acknowledged: list[str]) -> HttpResponse:
-    """Publishing refused: the checks again, those not acknowledged in the error summary."""
-    checks = lifecycle.period_checks(period)
-    numbers = {check.key: number for number, check in enumerate(checks, start=1)}
+    """Publishing refused: the checks again, the first few not acknowledged in the error summary."""
     context = {
         "period": period,
-        "checks": checks,
+        "checks": lifecycle.period_checks(period),
         "checks_left": left.messages[0],
         "acknowledged": set(acknowledged),
-        "unacknowledged": [
-            {"number": numbers.get(c.key, 1), "section": c.section, "message": c.message} for c in left.checks
-        ],
+        "unacknowledged": left.checks[:SHOWN_IN_SUMMARY],
+        "more": max(len(left.checks) - SHOWN_IN_SUMMARY, 0),
     }
     return render(request, "periods/period_publish.html", context, status=400)
 

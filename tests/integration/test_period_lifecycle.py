@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.text import slugify
 
 from ascweb.lifecycle import period_checks, period_create_next, period_transition
 from ascweb.models import Period, PeriodEvent
@@ -55,9 +56,13 @@ def test_submit_then_publish_then_members_see_it(lead_client, member_client, ope
     assert member_client.get("/periods/2030-31/11/").status_code == 404
     lead_client.post(STATUS, {"action": "submit"})
     assert member_client.get("/periods/2030-31/11/").status_code == 404
-    refused = lead_client.post(STATUS, {"action": "publish"})  # checks left: each must be acknowledged
-    assert refused.status_code == 400 and "has not been published" in refused.content.decode()
     keys = [check.key for check in period_checks(open_period)]
+    refused = lead_client.post(STATUS, {"action": "publish", "acknowledge": keys[1:]})  # one left out
+    page = refused.content.decode()
+    assert refused.status_code == 400 and "has not been published" in page
+    # the error summary links the one left to its checkbox; the others stay ticked
+    assert page.count('href="#check-') == 2 and f'href="#check-{slugify(keys[0])}"' in page
+    assert f'id="check-{slugify(keys[0])}"' in page and page.count(" checked>") == len(keys) - 1
     lead_client.post(STATUS, {"action": "publish", "acknowledge": keys})
     open_period.refresh_from_db()
     assert open_period.is_published and open_period.published_at is not None

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ascweb.cells import restore, spreadsheet_text, string_cells
 from ascweb.money import AmountError, parse_amount
 
 # Defaults of the settings of the same names (ASCWEB_IMPORT_...): see limits()
@@ -235,7 +236,7 @@ def _table(records: Iterable[list[str]]) -> Table:
     for number, values in numbered:
         if not any(values):
             continue
-        cells = _within(number, list(map(str.strip, values)), most_rows, most_columns)
+        cells = _within(number, [restore(value.strip()) for value in values], most_rows, most_columns)
         if not any(cells):
             continue
         if len(cells) < width:
@@ -364,11 +365,13 @@ def template_csv(columns: list[Column], rows: Iterable[dict]) -> str:
 
 
 def _template_cell(column: Column, value) -> str:
+    """A cell of a template: money in plain pounds, anything else as text that is never a
+    formula (ascweb.cells; reading a file removes the quote again)."""
     if column.kind == "money":
         return pounds_text(value)
     if column.kind == "choice" and value:
-        return dict(column.choices).get(value, value)
-    return "" if value is None else str(value)
+        return spreadsheet_text(dict(column.choices).get(value, value))
+    return spreadsheet_text(value)
 
 
 def template_xlsx(columns: list[Column], rows: Iterable[dict], *, title: str, sheet: str = "Figures") -> bytes:
@@ -389,6 +392,7 @@ def template_xlsx(columns: list[Column], rows: Iterable[dict], *, title: str, sh
                 for c in columns
             ]
         )
+        string_cells(worksheet[worksheet.max_row])
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         width = 16 if column.kind in ("money", "number") else 60 if column.max_length > 400 else 30

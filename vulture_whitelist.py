@@ -75,3 +75,6 @@ _.button  # templates/edit/schedule.html
 _.has_previous  # templates/edit/schedule.html
 _.abstract  # ascweb.models.Versioned.Meta: Django reads it
 parse_millions  # the tests read the papers' printed £m figures with it (tests/unit/test_money.py)
+_.data_type  # ascweb/cells.py: openpyxl writes a cell by its data_type
+_.help_text  # ascweb/forms.py: the template shows a field's help text
+_.clean_file  # ascweb/forms.py: Django calls clean_<field>

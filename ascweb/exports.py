@@ -3,10 +3,11 @@ deciding whether a table's printed figures add up. Pure: no database."""
 
 from decimal import Decimal
 
+from ascweb.cells import spreadsheet_text
 from ascweb.money import format_m_plain, format_pct_plain, millions
 from ascweb.registry import ExportTable
 
-_FORMAT = {"money": format_m_plain, "percent": format_pct_plain, "text": lambda v: "" if v is None else str(v)}
+_FORMAT = {"money": format_m_plain, "percent": format_pct_plain, "text": spreadsheet_text}  # text: never a formula
 
 
 def csv_rows(table: ExportTable, rows: list) -> list[list[str]]:

@@ -5,6 +5,8 @@ import datetime
 
 from django import forms
 
+from ascweb.importing import limits, too_large
+
 
 class NextPeriodForm(forms.Form):
     number = forms.TypedChoiceField(label="Period number", coerce=int, choices=())
@@ -59,6 +61,18 @@ class ImportForm(forms.Form):
             del self.fields["year"], self.fields["number"]
         if not kind.can_publish:
             del self.fields["publish"], self.fields["acknowledge_all"]
+        most_bytes, most_rows, most_columns = limits()
+        self.fields[
+            "file"
+        ].help_text = f"Up to {most_bytes / 1024 / 1024:g} MB, {most_rows:,} rows and {most_columns} columns"
+
+    def clean_file(self):
+        """Refused by its size before it is read: Django has spooled a large upload to a
+        temporary file, and reading it whole would bring it all into memory."""
+        upload = self.cleaned_data["file"]
+        if message := too_large(upload.size):
+            raise forms.ValidationError(message)
+        return upload
 
 
 class TimetableForm(forms.Form):

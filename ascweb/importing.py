@@ -17,9 +17,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ascweb.cells import restore, spreadsheet_text, string_cells
 from ascweb.money import AmountError, parse_amount
 
+# Defaults of the settings of the same names (ASCWEB_IMPORT_...): see limits()
 MAX_BYTES = 50 * 1024 * 1024  # 50 MB: a 100,000-row file is about 5 MB
+MAX_ROWS = 200_000
+MAX_COLUMNS = 50  # the widest kind has 9
 
 
 @dataclass(frozen=True)
@@ -91,13 +95,32 @@ def many_objects():
             gc.enable()
 
 
+def limits() -> tuple[int, int, int]:
+    """(bytes, rows, columns) an upload may have: ASCWEB_IMPORT_MAX_BYTES, _MAX_ROWS and
+    _MAX_COLUMNS in the settings (50 MB, 200,000 rows, 50 columns unless set)."""
+    from django.conf import settings
+
+    return (
+        getattr(settings, "ASCWEB_IMPORT_MAX_BYTES", MAX_BYTES),
+        getattr(settings, "ASCWEB_IMPORT_MAX_ROWS", MAX_ROWS),
+        getattr(settings, "ASCWEB_IMPORT_MAX_COLUMNS", MAX_COLUMNS),
+    )
+
+
+def too_large(size: int) -> str | None:
+    """The message for a file of `size` bytes over the limit (None if within it): checked
+    before a file is read into memory."""
+    most = limits()[0]
+    return f"The file is larger than {most / 1024 / 1024:g} MB" if size > most else None
+
+
 @many_objects()
 def read_upload(data: bytes, filename: str, *, required: Iterable[str]) -> Table:
     """Read CSV or XLSX bytes into a Table, or raise FileProblem saying what is wrong."""
     if not data:
         raise FileProblem("The file is empty")
-    if len(data) > MAX_BYTES:
-        raise FileProblem("The file is larger than 50 MB")
+    if message := too_large(len(data)):
+        raise FileProblem(message)
     name = filename.lower()
     if data[:4] == b"PK\x03\x04" or name.endswith(".xlsx"):
         table = _read_xlsx(data)
@@ -131,32 +154,59 @@ def _decode(data: bytes) -> str:
 def _read_csv(data: bytes) -> Table:
     text = _decode(data)
     try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
+        return _table(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
         raise FileProblem(f"This is not a readable CSV file ({error})") from None
-    return _table(records)
 
 
 def _read_xlsx(data: bytes) -> Table:
+    """The first sheet's cells as text. Only the cells the file holds are read: the size the
+    sheet declares (its <dimension>) is ignored, so a few kilobytes declaring a million rows
+    cost nothing. XML is parsed by defusedxml (openpyxl uses it when installed), so entity
+    tricks fail; any workbook openpyxl cannot make sense of is "not a readable Excel file"."""
+    from defusedxml import DefusedXmlException
     from openpyxl import load_workbook
 
+    _check_unpacked_size(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        try:
+            sheet = workbook.worksheets[0]
+            sheet.reset_dimensions()
+            return _table([_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True))
+        finally:
+            workbook.close()
+    except FileProblem:
+        raise
+    except Exception as error:  # noqa: BLE001 - a hostile or broken file breaks a parser in many ways
+        while error is not None and not isinstance(error, DefusedXmlException):
+            error = error.__cause__ or error.__context__  # openpyxl wraps what the parser raised
+        if error is not None:
+            raise FileProblem(
+                "This Excel file's XML declares entities or a document type, which are refused for safety; "
+                "save it again in Excel"
+            ) from None
         raise FileProblem("This is not a readable Excel (.xlsx) file") from None
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """An XLSX is a zip: refuse one that unpacks to more than ten times the upload limit (a
+    zip bomb) before reading any of it. Python's zipfile never unpacks beyond the sizes an
+    archive declares, so the declared sizes are a safe bound."""
     try:
-        sheet = workbook.worksheets[0]
-        records = [
-            ["" if cell is None else _cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)
-        ]
-    finally:
-        workbook.close()
-    return _table(records)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise FileProblem("This is not a readable Excel (.xlsx) file") from None
+    if unpacked > 10 * limits()[0]:
+        raise FileProblem("This Excel file unpacks to more than ten times the upload limit; save it again in Excel")
 
 
 def _cell_text(value) -> str:
     """Spreadsheet cells as the text a person would type (numbers exactly, never via float
     formatting surprises: Excel stores numbers as binary floats, so whole pence are rounded)."""
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -166,12 +216,15 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _table(records: list[list[str]]) -> Table:
+def _table(records: Iterable[list[str]]) -> Table:
     """The first non-blank row is the header; blank rows are skipped but keep their numbers.
-    (Cells are text here: CSV's own, or _cell_text's from a workbook.)"""
+    (Cells are text here: CSV's own, or _cell_text's from a workbook.) Reading stops with a
+    FileProblem at the first filled row past the row limit or filled cell past the column
+    limit, so no more than the limit's rows are ever held."""
+    _most_bytes, most_rows, most_columns = limits()
     numbered = enumerate(records, start=1)
-    for _number, first in numbered:
-        header = [str(h).strip().lower() for h in first]
+    for number, first in numbered:
+        header = _within(number, [str(h).strip().lower() for h in first], most_rows, most_columns)
         if any(header):
             break
     else:
@@ -181,7 +234,9 @@ def _table(records: list[list[str]]) -> Table:
     width = len(header)
     rows, overfull = [], []
     for number, values in numbered:
-        cells = list(map(str.strip, values))
+        if not any(values):
+            continue
+        cells = _within(number, [restore(value.strip()) for value in values], most_rows, most_columns)
         if not any(cells):
             continue
         if len(cells) < width:
@@ -190,6 +245,17 @@ def _table(records: list[list[str]]) -> Table:
             overfull.append(number)
         rows.append((number, dict(zip(header, cells))))  # noqa: B905 - overfull rows are reported above
     return Table(header=header, rows=rows, overfull=tuple(overfull))
+
+
+def _within(number: int, cells: list[str], most_rows: int, most_columns: int) -> list[str]:
+    """A row's cells, trailing blanks dropped, or FileProblem if it is past the limits."""
+    while cells and not cells[-1]:
+        cells.pop()
+    if cells and number > most_rows:
+        raise FileProblem(f"The file has more than {most_rows:,} rows; split it into smaller files")
+    if len(cells) > most_columns:
+        raise FileProblem(f"Row {number} has more than {most_columns} columns; remove the cells beyond them")
+    return cells
 
 
 # --- Columns: the one description of a kind's file, used to read it and to write its template ---
@@ -299,11 +365,13 @@ def template_csv(columns: list[Column], rows: Iterable[dict]) -> str:
 
 
 def _template_cell(column: Column, value) -> str:
+    """A cell of a template: money in plain pounds, anything else as text that is never a
+    formula (ascweb.cells; reading a file removes the quote again)."""
     if column.kind == "money":
         return pounds_text(value)
     if column.kind == "choice" and value:
-        return dict(column.choices).get(value, value)
-    return "" if value is None else str(value)
+        return spreadsheet_text(dict(column.choices).get(value, value))
+    return spreadsheet_text(value)
 
 
 def template_xlsx(columns: list[Column], rows: Iterable[dict], *, title: str, sheet: str = "Figures") -> bytes:
@@ -324,6 +392,7 @@ def template_xlsx(columns: list[Column], rows: Iterable[dict], *, title: str, sh
                 for c in columns
             ]
         )
+        string_cells(worksheet[worksheet.max_row])
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         width = 16 if column.kind in ("money", "number") else 60 if column.max_length > 400 else 30

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ascweb import money, pack
+from ascweb.cells import spreadsheet_text, string_cells
 from ascweb.registry import ExportTable
 from ascweb.tables import MoneyColumn, PercentColumn
 
@@ -83,9 +84,10 @@ def _append_row(sheet, html, bound_row, columns) -> None:
             values.append(value)
             formats.append(PERCENT_FORMAT)
         else:
-            values.append("" if value is None else str(value))
+            values.append(spreadsheet_text(value))  # a string cell, never a formula
             formats.append(None)
     sheet.append(values)
+    string_cells(sheet[sheet.max_row])
     bold = getattr(bound_row.record, "kind", "line") in _BOLD_ROWS
     for cell, number_format in zip(sheet[sheet.max_row], formats, strict=True):
         if number_format:

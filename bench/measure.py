@@ -290,6 +290,9 @@ def _write(sections: dict[str, list[Result]], path: Path) -> None:
             cells = [r.name, f"{r.median_ms:.1f}", f"{r.p95_ms:.1f}", *ratios, queries, r.note]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
+    from bench import memory
+
+    lines += memory.markdown()  # peak memory of reading hostile and normal import files
     path.write_text("\n".join(lines))
 
 

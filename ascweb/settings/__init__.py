@@ -198,6 +198,13 @@ if OIDC_ENABLED:
 # ascweb: a line whose variance is at least this (in pence) needs an explanation.
 ASCWEB_MATERIALITY_PENCE = env_int("ASCWEB_MATERIALITY_PENCE", 100_000 * 100)
 ASCWEB_ORGANISATION = env_str("ASCWEB_ORGANISATION", "Norfolk County Council")
+# Import files (ascweb.importing.limits): the largest upload, checked before it is read (Django
+# spools uploads over FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary file, so nothing larger is
+# ever held in memory), and the most rows and columns a file may fill.
+ASCWEB_IMPORT_MAX_BYTES = env_int("ASCWEB_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
+ASCWEB_IMPORT_MAX_ROWS = env_int("ASCWEB_IMPORT_MAX_ROWS", 200_000)
+ASCWEB_IMPORT_MAX_COLUMNS = env_int("ASCWEB_IMPORT_MAX_COLUMNS", 50)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: larger uploads go to disk
 # Reminder emails (`manage.py send_reminders`): links start with the site's address; mail goes
 # through EMAIL_BACKEND, the console (printed, not sent) unless set, e.g. to SMTP in production
 # with Django's EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS.

@@ -75,24 +75,25 @@ class ImportForm(forms.Form):
         return upload
 
 
+def _date_field(label: str, what: str, example: str) -> forms.DateField:
+    """An optional date, typed or picked, whose error names the field and shows a date."""
+    return forms.DateField(
+        label=label,
+        required=False,
+        help_text=f"{what}, for example {example}",
+        error_messages={"invalid": f"Enter the {label.lower()} as a date, like {example}"},
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
 class TimetableForm(forms.Form):
     """A period's submission deadline and committee meeting, each within reason: from the
     first day of the period's month to a year after it; the meeting not before the deadline."""
 
-    submission_deadline = forms.DateField(
-        label="Submission deadline",
-        required=False,
-        help_text="When officers' figures and explanations are due, for example 2018-02-09",
-        error_messages={"invalid": "Enter the submission deadline as a date, like 2018-02-09"},
-        widget=forms.DateInput(attrs={"type": "date"}),
+    submission_deadline = _date_field(
+        "Submission deadline", "When officers' figures and explanations are due", "2018-02-09"
     )
-    committee_meeting = forms.DateField(
-        label="Committee meeting",
-        required=False,
-        help_text="When the committee meets to read the report, for example 2018-03-05",
-        error_messages={"invalid": "Enter the committee meeting as a date, like 2018-03-05"},
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    committee_meeting = _date_field("Committee meeting", "When the committee meets to read the report", "2018-03-05")
 
     def __init__(self, *args, period, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -3,8 +3,6 @@ is re-opened, whatever is published, back-filled, imported or re-profiled later;
 would touch a published period are refused; printed periods (known only from a later paper)
 are recorded as such; forecast accuracy is the year end's alone."""
 
-import re
-
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -18,6 +16,7 @@ from finance.selectors.figures import period_figures
 from finance.services import budget_profile_update
 from tests.factories.finance import council
 from tests.factories.imports import import_file, problems
+from tests.factories.pages import as_read
 
 YEAR = "2030-31"
 P10 = f"/periods/{YEAR}/10"
@@ -32,11 +31,7 @@ def reporting_year(small_council):
 
 
 def _page(client, url: str) -> bytes:
-    """A page as a reader sees it, less its CSRF token and the period picker (which lists the
-    periods there are now, not what this period shows)."""
-    body = client.get(url).content.decode()
-    body = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", body)
-    return re.sub(r'<form method="get"[^>]*app-period-picker.*?</form>', "", body, flags=re.S).encode()
+    return as_read(client.get(url))
 
 
 def _workbook(client, url: str) -> bytes:

@@ -193,6 +193,8 @@ def test_only_the_lead_sets_the_timetable_and_not_of_a_published_period(officer_
     response = lead_client.post("/periods/2030-31/10/timetable/", {"submission_deadline": "2031-01-09"})
     assert response.status_code == 400
     assert "is published: re-open it to change its timetable" in response.content.decode()
+    shown = lead_client.get("/periods/2030-31/10/timetable/").content.decode()
+    assert "Save timetable" not in shown and "re-open it to change its timetable" in shown  # no form to fill in vain
 
 
 def _remind(*args) -> str:

@@ -213,6 +213,8 @@ ASCWEB_IMPORT_MAX_COLUMNS = env_int("ASCWEB_IMPORT_MAX_COLUMNS", 50)
 # A file larger than this (bytes) is imported off the request: stored, queued and run by the
 # queue worker (`manage.py db_worker`), the lead watching its progress page (ascweb.jobs).
 ASCWEB_IMPORT_BACKGROUND_BYTES = env_int("ASCWEB_IMPORT_BACKGROUND_BYTES", 1024 * 1024)
+# The pack's charts are drawn by this Chromium (ascweb.pack_charts; Debian's `chromium`).
+ASCWEB_CHROMIUM = env_str("ASCWEB_CHROMIUM", "/usr/bin/chromium")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: larger uploads go to disk
 # Reminder emails (`manage.py send_reminders`): links start with the site's address; mail goes
 # through EMAIL_BACKEND, the console (printed, not sent) unless set, e.g. to SMTP in production

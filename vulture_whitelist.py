@@ -78,3 +78,6 @@ parse_millions  # the tests read the papers' printed £m figures with it (tests/
 _.data_type  # ascweb/cells.py: openpyxl writes a cell by its data_type
 _.help_text  # ascweb/forms.py: the template shows a field's help text
 _.clean_file  # ascweb/forms.py: Django calls clean_<field>
+_.created_at  # ascweb.models.BackgroundImport: its Meta.ordering; the admin
+_.started_at  # templates/imports/job.html
+_.finished_at  # templates/imports/job.html

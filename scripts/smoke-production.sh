@@ -22,7 +22,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-step() { echo "smoke: $*"; }
+step() { echo "smoke (${SECONDS}s): $*"; }
 
 step "the image's files (.dockerignore applied) in $work/app"
 mkdir "$work/app"
@@ -70,5 +70,7 @@ fi
 text=$(pdftotext "$work/pack.pdf" -)
 grep -q "Table 2.1: Summary by expenditure area" <<<"$text"
 grep -q "Total Net Expenditure 261.403 258.901 (2.502)" <<<"$(tr -s ' \n' ' ' <<<"$text")"
+# every chart drawn by Chromium: a chart that could not be drawn is printed as this note instead
 ! grep -q "could not be drawn" <<<"$text" || { echo "smoke: a chart was not drawn" >&2; exit 1; }
+grep -q "Forecast variance by expenditure area" <<<"$text"
 step "ok: $(wc -c <"$work/pack.pdf") bytes, $(grep -c . <<<"$text") lines of text, charts drawn"

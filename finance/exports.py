@@ -97,6 +97,8 @@ def register() -> None:
             20,
             html=_appendix_a_html,
             heading="Budget monitoring",
+            letter="A",
+            empty="No budget monitoring figures have been entered for this period.",
             notes=(
                 _SIGNS,
                 "Please see {summary} for the departmental summary.",
@@ -112,6 +114,8 @@ def register() -> None:
             _explanations,
             25,
             notes=("The figures are those of {appendix-a}.",),
+            letter="B",
+            empty="No variance has been explained at this period.",
         )
     )
     for order, (name, title, key) in enumerate(DASHBOARD_CHARTS, start=10):

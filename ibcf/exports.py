@@ -50,6 +50,8 @@ def register() -> None:
                 years=selectors.plan_years(period),
                 caption=f"Improved Better Care Fund (iBCF) summary and update, {period.title}",
             ),
+            letter="C",
+            empty="No iBCF schemes have been planned for this year, so there is no iBCF summary or update.",
         )
     )
     registry.add_dashboard_panel(DashboardPanel("iBCF plan against spend", "ibcf/spend_panel.html", spend_panel, 40))

@@ -54,6 +54,8 @@ def register() -> None:
                 start_year=period.year.start_year,
                 caption=f"Adult Social Services Reserves and Provisions, {period.title}",
             ),
+            letter="E",
+            empty="No reserves or provisions have been reported for this period.",
         )
     )
     registry.add_export_table(
@@ -68,6 +70,8 @@ def register() -> None:
                 start_year=period.year.start_year,
                 caption=f"Adult Social Services Capital Programme, {period.title}",
             ),
+            letter="F",
+            empty="No capital programme has been reported for this period.",
         )
     )
     # after finance (10) and savings (30), before the iBCF (41): its carry-forward links to a reserve

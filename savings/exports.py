@@ -56,6 +56,9 @@ PROJECT_COLUMNS = [
 ]
 
 
+_NO_SAVINGS = "No savings programme has been recorded for this year."
+
+
 def register() -> None:
     registry.add_export_table(
         ExportTable(
@@ -65,6 +68,8 @@ def register() -> None:
             SUMMARY_COLUMNS,
             30,
             html=_html(SavingsSummaryTable, "Savings forecast summary, {title}"),
+            letter="D",
+            empty=_NO_SAVINGS,
         )
     )
     registry.add_export_table(
@@ -75,6 +80,8 @@ def register() -> None:
             PROGRAMME_COLUMNS,
             31,
             html=_html(ProgrammeTable, "Savings programme by programme and workstream, {title}"),
+            letter="D",
+            empty=_NO_SAVINGS,
         )
     )
     registry.add_export_table(
@@ -85,6 +92,8 @@ def register() -> None:
             PROJECT_COLUMNS,
             32,
             html=_html(ProjectsTable, "Savings by workstream and project, {title}"),
+            letter="D",
+            empty=_NO_SAVINGS,
         )
     )
     registry.add_pack_chart(

@@ -19,7 +19,7 @@ import django_tables2 as tables
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from ascweb import exports, pack_charts
+from ascweb import exports, fidelity, pack_charts
 from ascweb.registry import APPENDIX, NOT_IN_PACK, REPORT, ExportTable, PackChart, PackSection, registry
 from ascweb.tables import BaseTable, MoneyColumn, PercentColumn
 
@@ -67,6 +67,7 @@ class Part:
     empty: str = ""  # why there is nothing to show for the period (printed instead of the body)
     table: tables.Table | None = None
     rounding: bool = False
+    footnotes: list[str] = field(default_factory=list)  # where a figure differs from the printed paper
     notes: list[str] = field(default_factory=list)
     section_context: dict | None = None
     section_html: str = ""  # rendered once the letters are known
@@ -197,6 +198,7 @@ def assemble(period, selected: list[str] | None = None, *, draw_charts: bool = T
     figures = _ChartFigures(period)
     parts = [part for part in (_build(choice, period, figures) for choice in wanted) if part is not None]
     _label(parts)
+    _footnote(parts, period)
     refs = {part.name: part.label for part in parts if part.label}
     for part in parts:
         _finish(part, period, refs)
@@ -239,6 +241,14 @@ def _build(choice: PartChoice, period, figures: _ChartFigures) -> Part | None:
         part.figure, part.summary = chart["figure"], chart.get("summary", "")
         part.data = pack_charts.figure_table(part.figure)
     return part
+
+
+def _footnote(parts: list[Part], period) -> None:
+    """Each table's footnotes where a figure differs from the paper's printing (one query)."""
+    tables = [part for part in parts if part.kind == TABLE and not part.empty]
+    found = fidelity.table_footnotes(period, [part.name for part in tables])
+    for part in tables:
+        part.footnotes = found[part.name]
 
 
 def _empty(part: Part, period) -> Part | None:

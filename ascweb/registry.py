@@ -55,7 +55,10 @@ class ExportTable:
     - `notes`: sentences printed under the table; `{name}` refers to another part of the pack
       and becomes its label ("Appendix B"); a sentence whose part is not in the pack is left out;
     - `letter`: the appendix's fixed letter (parts sharing a letter print together, in `order`);
-      `empty`: the sentence printed instead of the table when the period has no rows (why).
+      `empty`: the sentence printed instead of the table when the period has no rows (why);
+    - `printed_source`: a regular expression (Python and PostgreSQL alike) matching the
+      FidelityNote.source of the paper's printing of this table, so its page and the pack can
+      footnote where a figure differs from the printed one (ascweb.fidelity.table_footnotes).
     """
 
     name: str
@@ -69,6 +72,7 @@ class ExportTable:
     notes: tuple[str, ...] = ()
     letter: str = ""
     empty: str = ""
+    printed_source: str = ""
 
 
 @dataclass(frozen=True)

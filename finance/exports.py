@@ -81,6 +81,7 @@ def register() -> None:
             10,
             html=_summary_html,
             pack=REPORT,
+            printed_source=r"report, table 2\.1$",
             notes=(
                 _SIGNS,
                 "The detailed position for each expenditure area is shown at {appendix-a}.",
@@ -98,6 +99,7 @@ def register() -> None:
             html=_appendix_a_html,
             heading="Budget monitoring",
             letter="A",
+            printed_source=r"report, Appendix A$",
             empty="No budget monitoring figures have been entered for this period.",
             notes=(
                 _SIGNS,

@@ -59,6 +59,7 @@ def register() -> None:
             ),
             letter="C",
             empty="No iBCF schemes have been planned for this year, so there is no iBCF summary or update.",
+            printed_source=r"^iBCF, .* plan: (.*Appendix C|'Funded by' line)$",
         )
     )
     registry.add_pack_section(

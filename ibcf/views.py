@@ -3,7 +3,7 @@ the plan's history; and the scheme update form."""
 
 from django.http import HttpRequest, HttpResponse
 
-from ascweb import pack
+from ascweb import fidelity, pack
 from ascweb.caching import member_page, render_page
 from ascweb.models import Period
 from ascweb.periods import period_or_404
@@ -28,6 +28,7 @@ def _appendix_c_content(period: Period) -> dict:
             caption=f"{pack.label_for('ibcf')}: improved Better Care Fund (iBCF) summary and update, {period.title}",
         ),
         "carry_forward": selectors.carry_forward(period),
+        "footnotes": fidelity.page_footnotes(period, "ibcf"),
         "split_version": split_version,
         "split_table": AcuteSplitTable(
             split_rows,

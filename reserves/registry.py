@@ -55,6 +55,7 @@ def register() -> None:
                 caption=f"Adult Social Services Reserves and Provisions, {period.title}",
             ),
             letter="E",
+            printed_source=r"^Reserves and provisions, Period [0-9]+ report, Appendix [A-Z]$",
             empty="No reserves or provisions have been reported for this period.",
         )
     )
@@ -71,6 +72,7 @@ def register() -> None:
                 caption=f"Adult Social Services Capital Programme, {period.title}",
             ),
             letter="F",
+            printed_source=r"^Capital programme, Period [0-9]+ report, Appendix [A-Z]$",
             empty="No capital programme has been reported for this period.",
         )
     )

@@ -75,6 +75,7 @@ def register() -> None:
             30,
             html=_html(SavingsSummaryTable, "Savings forecast summary, {title}"),
             letter="D",
+            printed_source=r"^Savings programme: .*2\.8\.3 savings summary$",
             empty=_NO_SAVINGS,
         )
     )
@@ -99,6 +100,7 @@ def register() -> None:
             32,
             html=_html(ProjectsTable, "Savings by workstream and project, {title}"),
             letter="D",
+            printed_source=r"^Savings programme: .*report, Appendix D$",
             empty=_NO_SAVINGS,
         )
     )

@@ -123,7 +123,9 @@ def test_every_page_for_every_role_is_valid_html(persona_clients, tmp_path):
         check=False,
         timeout=600,
     )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
+    report = json.loads(result.stderr or result.stdout)
+    assert report["version"].startswith("26.9.27"), report["version"]  # the checker package.json pins
+    messages = report["messages"]
     errors = [
         f"{written.get(Path(m.get('url', '')).name, m.get('url'))}: line {m.get('lastLine')}: {m['message']}"
         for m in messages

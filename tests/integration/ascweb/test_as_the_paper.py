@@ -175,3 +175,11 @@ def test_members_see_why_a_figure_differs_from_the_paper(member_client, path, pr
     html = _flat(member_client.get(PAGE + path).content.decode())
     assert "Where a figure differs from the printed paper" in html
     assert printed in html
+
+
+def test_every_chart_of_the_dashboard_is_in_the_pack(member_client, demo):
+    html = member_client.get(PAGE + "dashboard/").content.decode()
+    drawn = len(re.findall(r'data-chart="[^"]+"', html))
+    period = Period.objects.get(number=10)
+    printed = [part for part in pack.assemble(period, draw_charts=False).parts if part.kind == pack.CHART]
+    assert drawn >= 6 and len(printed) == drawn

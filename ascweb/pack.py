@@ -47,9 +47,9 @@ class PartChoice:
 
     @property
     def choice_label(self) -> str:
-        """How the lead's form names the part (its letter depends on the choice)."""
+        """How the lead's form names the part (an appendix by its fixed letter)."""
         if self.role == APPENDIX:
-            return f"Appendix: {self.heading}"
+            return f"Appendix {self.letter}: {self.heading}" if self.letter else f"Appendix: {self.heading}"
         if self.kind == CHART:
             return f"Chart: {self.heading}"
         number = report_label(self.source) if self.kind == TABLE else ""
@@ -190,7 +190,9 @@ def publication_stamp(period) -> str:
 
 
 def assemble(period, selected: list[str] | None = None, *, draw_charts: bool = True) -> Pack:
-    """The pack for a period: the selected parts (all, when None) that have something to show.
+    """The pack for a period: the selected parts (all, when None). An appendix with nothing to
+    show for the period is kept with its letter and a sentence saying why; a chart or a report
+    table with nothing to show is left out.
 
     `draw_charts=False` keeps the chart parts but does not draw them (the contents page).
     """

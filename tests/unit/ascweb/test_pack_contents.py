@@ -53,3 +53,8 @@ def test_a_headings_capital_letters_are_kept():
 
     assert bare_heading("Appendix A: budget monitoring") == "Budget monitoring"
     assert bare_heading("iBCF schemes and progress") == "iBCF schemes and progress"
+
+
+def test_the_leads_form_names_an_appendix_by_its_fixed_letter():
+    choice = PartChoice("ibcf", "Improved Better Care Fund", "table", APPENDIX, 40, _table("x"), "C")
+    assert choice.choice_label == "Appendix C: Improved Better Care Fund"

@@ -5,6 +5,8 @@ Each is listed with where it is read; a name that stops being read goes from her
 # ruff: noqa: B018, F821 - a vulture whitelist is a list of bare names
 # Read by templates
 _.rounding  # templates/pack/pack.html
+_.continues  # templates/pack/pack.html
+_.footnotes  # templates/pack/pack.html
 _.section_html  # templates/pack/pack.html
 _.anchor  # templates/pack/pack.html
 _.is_draft  # templates/pack/pack.html

@@ -87,11 +87,10 @@ def _header_cells(group) -> list[Dictionary]:
 def _merge(table, continuation, artifacts) -> None:
     """Move the continuation's body rows into `table` and retire its repeated header."""
     head, repeated = _part(table, "/THead"), _part(continuation, "/THead")
-    if head is None and repeated is not None:
-        # the caption ended a page and the table began on the next: the header is its own, not a repeat
-        repeated.P = table
-        table.K.append(repeated)
-        repeated = None
+    if head is None and repeated is not None:  # the caption ended a page: the header row is the first
+        head, repeated = repeated, None
+        head.P = table
+        table.K.append(head)
     if repeated is not None:
         originals, copies = _header_cells(head) if head is not None else [], _header_cells(repeated)
         if len(originals) != len(copies):

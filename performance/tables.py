@@ -1,0 +1,70 @@
+"""The dashboard's tables: presentation only (every figure comes computed from the selectors)."""
+
+import django_tables2 as tables
+
+from ascweb.tables import BaseTable
+from performance.calculations import format_figure
+from performance.models import MONTH_FIELDS
+
+_NUMERIC = {
+    "th": {"class": "govuk-table__header govuk-table__header--numeric"},
+    "td": {"class": "govuk-table__cell govuk-table__cell--numeric"},
+}
+_LABEL = {"th": {"class": "govuk-table__header"}, "td": {"class": "govuk-table__header app-cell--label"}}
+
+
+class FigureColumn(tables.Column):
+    """A count or a percentage, formatted only: its indicator says which."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("attrs", _NUMERIC)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def render(self, value, record) -> str:
+        return format_figure(value, record.indicator.unit)
+
+
+class RateColumn(FigureColumn):
+    def render(self, value, record) -> str:
+        return format_figure(value, "count", 1)
+
+
+def _row_class(record) -> str:
+    return f"govuk-table__row app-row--{record.kind}"
+
+
+class SeriesTable(BaseTable):
+    """An indicator's monthly figures as the dashboard prints them, months to the latest."""
+
+    name = tables.Column(verbose_name="Breakdown", attrs=_LABEL)
+    apr = FigureColumn(accessor="months.0", verbose_name="Apr")
+    may = FigureColumn(accessor="months.1", verbose_name="May")
+    jun = FigureColumn(accessor="months.2", verbose_name="Jun")
+    jul = FigureColumn(accessor="months.3", verbose_name="Jul")
+    aug = FigureColumn(accessor="months.4", verbose_name="Aug")
+    sep = FigureColumn(accessor="months.5", verbose_name="Sep")
+    oct = FigureColumn(accessor="months.6", verbose_name="Oct")
+    nov = FigureColumn(accessor="months.7", verbose_name="Nov")
+    dec = FigureColumn(accessor="months.8", verbose_name="Dec")
+    jan = FigureColumn(accessor="months.9", verbose_name="Jan")
+    feb = FigureColumn(accessor="months.10", verbose_name="Feb")
+    mar = FigureColumn(accessor="months.11", verbose_name="Mar")
+    q1 = FigureColumn(accessor="quarters.0", verbose_name="Q1")
+    q2 = FigureColumn(accessor="quarters.1", verbose_name="Q2")
+    q3 = FigureColumn(accessor="quarters.2", verbose_name="Q3")
+    q4 = FigureColumn(accessor="quarters.3", verbose_name="Q4")
+    ytd = FigureColumn(verbose_name="YTD")
+    ytd_target = FigureColumn(verbose_name="Target (YTD)")
+    rating = tables.Column(verbose_name="Rating", default="")
+
+    class Meta(BaseTable.Meta):
+        row_attrs = {"class": _row_class}
+
+    def __init__(self, rows, *, latest: int | None, **kwargs):
+        shown = latest or 12
+        exclude = [*MONTH_FIELDS[shown:], *[f"q{q}" for q in range(1, 5) if (q - 1) * 3 >= shown]]
+        super().__init__(rows, exclude=exclude, **kwargs)
+
+    def render_rating(self, value) -> str:
+        return f"{value.mark} {value.words}" if value else ""

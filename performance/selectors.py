@@ -117,7 +117,7 @@ def dashboard(period: Period) -> list[IndicatorView]:
     for item in series:
         by_indicator[item.indicator_id].append(item)
     views = []
-    for indicator in Indicator.objects.filter(id__in=by_indicator):
+    for indicator in Indicator.objects.filter(id__in=by_indicator).prefetch_related("officers"):
         views.append(_view(indicator, by_indicator[indicator.id], values, spans, notes.get(indicator.id, "")))
     return views
 

@@ -78,3 +78,15 @@ parse_millions  # the tests read the papers' printed £m figures with it (tests/
 _.data_type  # ascweb/cells.py: openpyxl writes a cell by its data_type
 _.help_text  # ascweb/forms.py: the template shows a field's help text
 _.clean_file  # ascweb/forms.py: Django calls clean_<field>
+
+# performance: read by templates, django-tables2 and the import template by name
+_.month_names  # templates/performance/figures_edit.html
+_.latest_month_name  # templates/performance/performance.html, dashboard_panel.html
+_.definition  # templates/performance/performance.html, the indicators import
+_.population_base  # templates/performance/performance.html, the indicators import
+_.PERCENT  # Indicator.Unit: a choice
+_.HIGHER  # Indicator.Direction: a choice
+# the months of performance.models.SeriesValues and the columns of performance.tables.SeriesTable
+_.apr, _.may, _.jun, _.jul, _.aug, _.sep, _.oct, _.nov, _.dec, _.jan, _.feb, _.mar
+_.q1, _.q2, _.q3, _.q4
+_.ytd_target

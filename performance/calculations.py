@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 QUARTERS = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
 SUM, LAST = "sum", "last"
-LOWER, HIGHER = "lower", "higher"
+LOWER = "lower"  # else higher is better
 TOLERANCE = Decimal("0.05")  # "Within 5% of target"
 
 MEETING = "meeting"

@@ -9,9 +9,7 @@ from ascweb import charts as style
 from ascweb.calculations import MONTHS
 
 
-def trend(
-    *, name: str, unit: str, months: list[Decimal | None], targets: list[Decimal | None], latest: int
-) -> dict:
+def trend(*, name: str, unit: str, months: list[Decimal | None], targets: list[Decimal | None], latest: int) -> dict:
     """{"figure", "summary"}: the months April to `latest` and their targets."""
     labels = [MONTHS[m][:3] for m in range(latest)]
     shown = months[:latest]

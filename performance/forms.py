@@ -37,7 +37,10 @@ class FiguresForm(forms.Form):
             for index, field in enumerate(MONTH_FIELDS):
                 value = getattr(current, field) if current else None
                 self.fields[f"{field}_{series.id}"] = FigureField(
-                    name=series.name, month=MONTHS[index], label=f"{series.name} {MONTHS[index]}", initial=figure_text(value)
+                    name=series.name,
+                    month=MONTHS[index],
+                    label=f"{series.name} {MONTHS[index]}",
+                    initial=figure_text(value),
                 )
             version = current.version if current else 0
             self.fields[version_name(series.id)] = VersionField(name=series.name, version=version, required=False)
@@ -48,7 +51,11 @@ class FiguresForm(forms.Form):
     def edits(self) -> list[Edit]:
         data = self.cleaned_data
         return [
-            Edit(series.id, {field: data.get(f"{field}_{series.id}") for field in MONTH_FIELDS}, data[version_name(series.id)])
+            Edit(
+                series.id,
+                {field: data.get(f"{field}_{series.id}") for field in MONTH_FIELDS},
+                data[version_name(series.id)],
+            )
             for series, _current in self.rows
         ]
 
@@ -58,7 +65,11 @@ class CommentaryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
         self.fields["text"] = text_field(
-            name=indicator.name, what="commentary", label="Key issues and discussion points", initial=current.text if current else "", rows=8
+            name=indicator.name,
+            what="commentary",
+            label="Key issues and discussion points",
+            initial=current.text if current else "",
+            rows=8,
         )
         self.fields[version_name(indicator.id)] = VersionField(
             name=indicator.name, version=current.version if current else 0, required=False
@@ -66,4 +77,6 @@ class CommentaryForm(forms.Form):
 
     def edits(self) -> list[Edit]:
         data = self.cleaned_data
-        return [Edit(self.indicator.id, {"text": (data.get("text") or "").strip()}, data[version_name(self.indicator.id)])]
+        return [
+            Edit(self.indicator.id, {"text": (data.get("text") or "").strip()}, data[version_name(self.indicator.id)])
+        ]

@@ -163,11 +163,17 @@ def _load_values(job: ImportJob) -> None:
             continue
         key = (indicator.id, keys["group"].casefold(), (keys["breakdown"] or TOTAL).casefold(), keys["printed"])
         if key in seen:
-            job.report.add(number, "breakdown", f"{keys['code']} {keys['breakdown']} appears twice (first at row {seen[key]})")
+            job.report.add(
+                number, "breakdown", f"{keys['code']} {keys['breakdown']} appears twice (first at row {seen[key]})"
+            )
             continue
         seen[key] = number
         if not keys["printed"] and indicator.total_of and not keys["group"]:
-            job.report.add(number, "printed", f"{indicator.code}'s total adds up its {indicator.total_of} rows: mark a total row printed")
+            job.report.add(
+                number,
+                "printed",
+                f"{indicator.code}'s total adds up its {indicator.total_of} rows: mark a total row printed",
+            )
             continue
         (printed if keys["printed"] else stored).append((number, indicator, keys, figures))
     if not job.report.ok:
@@ -308,32 +314,38 @@ def _load_targets(job: ImportJob) -> None:
 
 
 def _replace_targets(job: ImportJob, spans: dict) -> None:
-    """Each series the file names has exactly the file's targets at the period."""
+    """Each series the file names has exactly the file's targets at the period: a target the
+    file leaves out is removed, an unchanged one left alone (confirmed if carried forward)."""
     for (indicator, group, name), found in spans.items():
         series = _series_for(indicator, group, name, found[0][0])
         held = {t.first_month: t for t in Target.objects.filter(series=series, period=job.period)}
         wanted = {span.first: span for _number, span in found}
         for first, target in held.items():
             if first not in wanted:
+                _stamp(job, target)
                 target.delete()
                 job.report.changed += 1
         for first, span in wanted.items():
             target = held.get(first)
-            if target is not None and (target.last_month, target.target) == (span.last, span.target):
-                if target.carried_from_id is None:
-                    job.report.unchanged += 1
-                    continue
-            created = target is None
-            target = target or Target(series=series, period=job.period, first_month=first, version=0)
-            target.last_month, target.target, target.carried_from = span.last, span.target, None
-            target.updated_by, target.version = job.user, target.version + 1
-            target._change_reason = job.reason
-            target._history_user = job.user
-            target.save()
-            if created:
+            same = target is not None and (target.last_month, target.target) == (span.last, span.target)
+            if same and target.carried_from_id is None:
+                job.report.unchanged += 1
+                continue
+            if target is None:
+                target = Target(series=series, period=job.period, first_month=first, version=0)
                 job.report.created += 1
             else:
                 job.report.changed += 1
+            target.last_month, target.target, target.carried_from = span.last, span.target, None
+            target.updated_by, target.version = job.user, target.version + 1
+            _stamp(job, target)
+            target.save()
+
+
+def _stamp(job: ImportJob, target: Target) -> None:
+    """The history record names the file and the lead."""
+    target._change_reason = job.reason
+    target._history_user = job.user
 
 
 def _target_rows(period: Period) -> list[dict]:

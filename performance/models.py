@@ -48,7 +48,9 @@ class Indicator(models.Model):
     population = models.PositiveIntegerField(null=True, blank=True, help_text="The population rates are per")
     per = models.PositiveIntegerField(null=True, blank=True, help_text="Rates per this many people, e.g. 100,000")
     total_of = models.CharField(
-        max_length=100, blank=True, help_text="The breakdown whose series add up to the total (blank: the total is entered)"
+        max_length=100,
+        blank=True,
+        help_text="The breakdown whose series add up to the total (blank: the total is entered)",
     )
     order = models.PositiveIntegerField(default=0)
     officers = models.ManyToManyField(

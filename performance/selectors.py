@@ -9,7 +9,7 @@ from decimal import Decimal
 from ascweb.calculations import MONTHS
 from ascweb.models import Period
 from performance import calculations as calc
-from performance.models import MONTH_FIELDS, Commentary, Indicator, Series, SeriesValues, Target
+from performance.models import Commentary, Indicator, Series, SeriesValues, Target
 
 TOTAL = "Norfolk Total"  # the paper's name for an indicator's total row
 
@@ -153,7 +153,3 @@ def entry_series(indicator: Indicator) -> list[Series]:
     """The series an officer enters: every one but a total that is added up from a breakdown."""
     series = Series.objects.filter(indicator=indicator)
     return [s for s in series if s.group or not indicator.total_of]
-
-
-def month_fields() -> tuple[str, ...]:
-    return MONTH_FIELDS

@@ -25,11 +25,6 @@ class FigureColumn(tables.Column):
         return format_figure(value, record.indicator.unit)
 
 
-class RateColumn(FigureColumn):
-    def render(self, value, record) -> str:
-        return format_figure(value, "count", 1)
-
-
 def _row_class(record) -> str:
     return f"govuk-table__row app-row--{record.kind}"
 

@@ -31,10 +31,21 @@ def _export(year="2017-18", period=10) -> dict:
 def test_export_gives_the_papers_figures(demo):
     rows = _export()
     nea = rows[("Total", "Total", "Norfolk Total")]
-    assert (nea["jan"], nea["ytd"], nea["ytd_target"], nea["ytd_rate_per_100000"]) == ("8387", "77838", "78934", "10712.9")
+    assert (nea["jan"], nea["ytd"], nea["ytd_target"], nea["ytd_rate_per_100000"]) == (
+        "8387",
+        "77838",
+        "78934",
+        "10712.9",
+    )
     assert nea["rating"] == "Meeting target"
     dtoc = rows[("Delayed", "Total", "Norfolk Total")]
-    assert (dtoc["apr"], dtoc["q1"], dtoc["q3"], dtoc["ytd"], dtoc["ytd_target"]) == ("2489", "7477", "8538", "18423", "13566")
+    assert (dtoc["apr"], dtoc["q1"], dtoc["q3"], dtoc["ytd"], dtoc["ytd_target"]) == (
+        "2489",
+        "7477",
+        "8538",
+        "18423",
+        "13566",
+    )
     assert dtoc["ytd_rate_per_100000"] == "2535.6"
     assert dtoc["rating"] == "> 5% over target"
     social = rows[("Delayed", "Responsible organisation", "Social Care")]
@@ -103,7 +114,9 @@ def test_officer_enters_figures_and_commentary_with_version_checks(open_period):
     assert (row.feb, row.carried_from_id, row.version) == (Decimal(890), None, 2)
     assert client.post(f"{P11}/performance/DTOC/edit/", data).status_code == 409  # drawn at the old version
     assert row.history.count() >= 2
-    response = client.post(f"{P11}/performance/DTOC/commentary/", {"text": "February improved", f"version_{view.indicator.id}": "1"})
+    response = client.post(
+        f"{P11}/performance/DTOC/commentary/", {"text": "February improved", f"version_{view.indicator.id}": "1"}
+    )
     assert response.status_code == 302
     assert Commentary.objects.get(period=open_period, indicator=view.indicator).text == "February improved"
 

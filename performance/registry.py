@@ -7,6 +7,7 @@ from performance import selectors
 from performance.calculations import rounded
 from performance.imports import figure_text
 from performance.models import MONTH_FIELDS
+from performance.tables import MetricsTable, with_headings
 
 RATING = "rating"
 
@@ -50,6 +51,9 @@ def register() -> None:
             selectors.metrics_table,
             METRICS_COLUMNS,
             70,
+            html=lambda period, rows: MetricsTable(
+                with_headings(rows), caption=f"Better Care Fund - KPI Dashboard, {period.title}"
+            ),
             pack=APPENDIX,
             heading="Better Care Fund metrics",
             notes=(

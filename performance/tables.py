@@ -63,3 +63,56 @@ class SeriesTable(BaseTable):
 
     def render_rating(self, value) -> str:
         return f"{value.mark} {value.words}" if value else ""
+
+
+class _Heading:
+    """An indicator's name above its rows in the pack and the Excel download."""
+
+    kind = "heading"
+    quarters = (None, None, None, None)
+    ytd = ytd_target = ytd_rate = rating = None
+
+    def __init__(self, indicator) -> None:
+        self.indicator = indicator
+        self.label = indicator.name
+
+
+class _Line:
+    def __init__(self, row) -> None:
+        self.kind, self.indicator = row.kind, row.indicator
+        self.label = f"{row.group}: {row.name}" if row.group else row.name
+        self.quarters, self.ytd, self.ytd_target, self.rating = row.quarters, row.ytd, row.ytd_target, row.rating
+        self.ytd_rate = row.rate(row.ytd)
+
+
+def with_headings(rows: list) -> list:
+    """The export's rows with each indicator's name above its own (presentation only)."""
+    out: list = []
+    for row in rows:
+        if not out or out[-1].indicator != row.indicator:
+            out.append(_Heading(row.indicator))
+        out.append(_Line(row))
+    return out
+
+
+class MetricsTable(BaseTable):
+    """The pack's appendix: each metric's quarters, year to date, target, rate and rating."""
+
+    label = tables.Column(verbose_name="Metric and breakdown", attrs=_LABEL)
+    q1 = FigureColumn(accessor="quarters__0", verbose_name="Q1")
+    q2 = FigureColumn(accessor="quarters__1", verbose_name="Q2")
+    q3 = FigureColumn(accessor="quarters__2", verbose_name="Q3")
+    q4 = FigureColumn(accessor="quarters__3", verbose_name="Q4 to date")
+    ytd = FigureColumn(verbose_name="Year to date")
+    ytd_target = FigureColumn(verbose_name="Target (year to date)")
+    ytd_rate = tables.Column(verbose_name="Rate per 100,000 (year to date)", attrs=_NUMERIC, default="")
+    rating = tables.Column(verbose_name="Rating", default="")
+
+    class Meta(BaseTable.Meta):
+        row_attrs = {"class": _row_class}
+
+    def render_ytd_rate(self, value) -> str:
+        return format_figure(value, "count", 1)
+
+    def render_rating(self, value) -> str:
+        return f"{value.mark} {value.words}" if value else ""

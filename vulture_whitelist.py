@@ -90,3 +90,4 @@ _.HIGHER  # Indicator.Direction: a choice
 _.apr, _.may, _.jun, _.jul, _.aug, _.sep, _.oct, _.nov, _.dec, _.jan, _.feb, _.mar
 _.q1, _.q2, _.q3, _.q4
 _.ytd_target
+_.ytd_rate  # performance.tables.MetricsTable, by accessor

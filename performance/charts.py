@@ -19,7 +19,7 @@ def trend(*, name: str, unit: str, months: list[Decimal | None], targets: list[D
         {
             "type": "scatter",
             "mode": "lines+markers",
-            "name": name,
+            "name": "Norfolk total",
             "x": labels,
             "y": [None if v is None else str(v) for v in shown],
             "line": {"color": style.series_colour(0), "dash": style.DASHES[0], "width": 3},
@@ -40,7 +40,7 @@ def trend(*, name: str, unit: str, months: list[Decimal | None], targets: list[D
                 "hovertemplate": f"Target %{{x}}: %{{y:,}}{suffix}<extra></extra>",
             }
         )
-    figure = {"data": data, "layout": style.layout(y_title=name if len(name) < 40 else "", x_title="Month")}
+    figure = {"data": data, "layout": style.layout(y_title="%" if unit == "percent" else "")}
     return {"figure": figure, "summary": _summary(labels, shown, aims, suffix)}
 
 

@@ -77,6 +77,6 @@ def test_figures_as_printed():
 def test_trend_chart_has_target_line_and_summary():
     months = [D(10), D(12)] + [None] * 10
     chart = trend(name="Delays", unit="count", months=months, targets=[D(11)] * 12, latest=2)
-    assert [trace["name"] for trace in chart["figure"]["data"]] == ["Delays", "Target"]
+    assert [trace["name"] for trace in chart["figure"]["data"]] == ["Norfolk total", "Target"]
     assert chart["figure"]["data"][0]["y"] == ["10", "12"]
     assert "Above the target line in 1 of 2 months" in chart["summary"]

@@ -25,7 +25,7 @@ from ascweb.calculations import MONTHS
 from ascweb.fidelity import check_printed_total
 from ascweb.importing import Column, read_cells, split_list
 from ascweb.imports import ImportJob, apply_positions, rows_by_code
-from ascweb.models import FidelityNote, Period
+from ascweb.models import NOT_MONEY, FidelityNote, Period
 from ascweb.reference import save_rows
 from ascweb.registry import ImportKind
 from performance import calculations as calc
@@ -226,6 +226,11 @@ def _computed(row, printed: str) -> dict[str, Decimal | None]:
 def _note(job, period: Period, filed: str, number: int, indicator, keys: dict, name: str, value, computed) -> None:
     places = max(0, -value.as_tuple().exponent)
     what = "rate per 100,000" if keys["printed"] == "rate" else "figure"
+    made = None if computed is None else calc.rounded(computed, places)
+    sums = "months" if keys["printed"] != "total" else f"{indicator.total_of} rows"
+    words = f"the paper prints {figure_text(value)}, " + (
+        f"the {sums} make {figure_text(made)}" if made is not None else f"the sources give no {sums} to make it of"
+    )
     check_printed_total(
         period=period,
         report=job.report,
@@ -234,12 +239,12 @@ def _note(job, period: Period, filed: str, number: int, indicator, keys: dict, n
         subject=f"{indicator.name}: {keys['breakdown'] or TOTAL} {what}"[:200],
         column=name.upper() if name in PRINTED_FIELDS else MONTHS[MONTH_FIELDS.index(name)],
         printed=int(value * SCALE),
-        computed=None if computed is None else int(calc.rounded(computed, places) * SCALE),
+        computed=None if made is None else int(made * SCALE),
         terms=0,
         fmt=lambda thousandths: figure_text(Decimal(thousandths) / SCALE),
-        sums="months" if keys["printed"] != "total" else f"{indicator.total_of} rows",
+        sums=sums,
         unit_pence=0,
-        comment=f"A {what}, not money: the paper prints {figure_text(value)}",
+        comment=NOT_MONEY + words,
     )
 
 

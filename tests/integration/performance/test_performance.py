@@ -145,3 +145,28 @@ def test_templates_download_as_csv_and_xlsx(lead_client, open_period):
         response = lead_client.get(f"{P11}/templates/performance.{fmt}")
         assert response.status_code == 200
     assert b"DTOC,Trust,NNUH" in lead_client.get(f"{P11}/templates/performance.csv").content
+
+
+def test_the_fidelity_page_says_counts_in_words(demo, lead_client):
+    page = lead_client.get("/fidelity/").content.decode()
+    assert "YTD: the paper prints 1031, the CCG rows make 1022" in page
+
+
+def test_carried_figures_are_checks_before_publishing_and_in_the_workspace(open_period):
+    from ascweb.lifecycle import period_checks
+
+    keys = {check.key for check in period_checks(open_period) if check.section == "Performance"}
+    assert "performance:carried:DTOC:Responsible organisation:Social Care" in keys
+    assert "performance-commentary:carried:DTOC" in keys
+    client = Client()
+    client.force_login(_user("officer2"))
+    page = client.get(f"{P11}/workspace/").content.decode()
+    assert "Delayed transfers of care" in page and "Total non-elective" not in page
+
+
+def test_the_kpi_page_reads_in_a_fixed_number_of_queries(demo, django_assert_max_num_queries):
+    client = Client()
+    client.force_login(_user("member"))
+    client.get(f"{P10}/performance/")  # warm the session
+    with django_assert_max_num_queries(15):
+        assert client.get(f"{P10}/performance/").status_code == 200

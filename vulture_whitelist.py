@@ -81,6 +81,7 @@ _.clean_file  # ascweb/forms.py: Django calls clean_<field>
 
 # performance: read by templates, django-tables2 and the import template by name
 _.month_names  # templates/performance/figures_edit.html
+_.is_money  # templates/periods/fidelity.html (ascweb.models.FidelityNote)
 _.latest_month_name  # templates/performance/performance.html, dashboard_panel.html
 _.definition  # templates/performance/performance.html, the indicators import
 _.population_base  # templates/performance/performance.html, the indicators import

@@ -1,6 +1,8 @@
 """The performance dashboard's part of the officer workspace (ascweb.workspace): each
 indicator an officer is assigned, its figures' state this period."""
 
+from collections import defaultdict
+
 from django.urls import reverse
 
 from ascweb import permissions
@@ -10,23 +12,32 @@ from performance.models import MONTH_FIELDS, Indicator, SeriesValues
 
 
 def indicator_items(period, user) -> list[WorkItem]:
+    """One item per indicator with figures at the period or the one before, for its officers
+    (a lead: every one): its state the most urgent of its series'. One query, and one for the
+    officers when there are any figures."""
     if not permissions.is_finance(user):
         return []
     current, before = period_rows(SeriesValues, "series", period, ("series__indicator",))
-    indicators = Indicator.objects.prefetch_related("officers")
-    if not permissions.is_lead(user):
-        indicators = indicators.filter(officers=user)
+    if not current and not before:
+        return []
+    officers: dict[int, set[int]] = defaultdict(set)
+    for indicator_id, user_id in Indicator.officers.through.objects.values_list("indicator_id", "user_id"):
+        officers[indicator_id].add(user_id)
+    series: dict[Indicator, list[int]] = defaultdict(list)
+    for series_id, row in {**before, **current}.items():
+        series[row.series.indicator].append(series_id)
     items = []
-    for indicator in indicators:
-        ids = [sid for sid, row in {**before, **current}.items() if row.series.indicator_id == indicator.id]
+    for indicator in sorted(series, key=lambda i: (i.order, i.code)):
+        if not permissions.is_lead(user) and user.id not in officers[indicator.id]:
+            continue
+        ids = series[indicator]
         states = [figure_state(current.get(sid), before.get(sid), MONTH_FIELDS) for sid in ids]
-        state = min(states, key=STATES.index) if states else MISSING
         items.append(
             WorkItem(
                 label=indicator.name,
-                state=state,
+                state=min(states, key=STATES.index) if states else MISSING,
                 url=reverse("performance-edit", args=[period.year.code, period.number, indicator.code]),
-                officers=frozenset(officer.id for officer in indicator.officers.all()),
+                officers=frozenset(officers[indicator.id]),
             )
         )
     return items

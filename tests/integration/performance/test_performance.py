@@ -170,3 +170,12 @@ def test_the_kpi_page_reads_in_a_fixed_number_of_queries(demo, django_assert_max
     client.get(f"{P10}/performance/")  # warm the session
     with django_assert_max_num_queries(15):
         assert client.get(f"{P10}/performance/").status_code == 200
+
+
+def test_the_xlsx_template_round_trips(lead_client, open_period):
+    before = sorted(SeriesValues.objects.filter(period=open_period).values_list("series_id", "apr", "jan"))
+    workbook = lead_client.get(f"{P11}/templates/performance.xlsx").content
+    report = import_file("performance", workbook, year="2017-18", number=11, filename="performance.xlsx")
+    assert report.ok, report.problems
+    after = sorted(SeriesValues.objects.filter(period=open_period).values_list("series_id", "apr", "jan"))
+    assert after == before

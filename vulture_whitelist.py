@@ -83,3 +83,17 @@ _.clean_file  # ascweb/forms.py: Django calls clean_<field>
 _.created_at  # ascweb.models.BackgroundImport: its Meta.ordering; the admin
 _.started_at  # templates/imports/job.html
 _.finished_at  # templates/imports/job.html
+
+# performance: read by templates, django-tables2 and the import template by name
+_.month_names  # templates/performance/figures_edit.html
+_.is_money  # templates/periods/fidelity.html (ascweb.models.FidelityNote)
+_.latest_month_name  # templates/performance/performance.html, dashboard_panel.html
+_.definition  # templates/performance/performance.html, the indicators import
+_.population_base  # templates/performance/performance.html, the indicators import
+_.PERCENT  # Indicator.Unit: a choice
+_.HIGHER  # Indicator.Direction: a choice
+# the months of performance.models.SeriesValues and the columns of performance.tables.SeriesTable
+_.apr, _.may, _.jun, _.jul, _.aug, _.sep, _.oct, _.nov, _.dec, _.jan, _.feb, _.mar
+_.q1, _.q2, _.q3, _.q4
+_.ytd_target
+_.ytd_rate  # performance.tables.MetricsTable, by accessor

@@ -111,6 +111,9 @@ class Versioned(models.Model):
         abstract = True
 
 
+NOT_MONEY = "Not money: "  # a fidelity note's comment starting so: its printed and computed are not pence
+
+
 class FidelityNote(models.Model):
     """Where a figure printed in a paper does not equal what the lines add up to."""
 
@@ -139,6 +142,15 @@ class FidelityNote(models.Model):
     @property
     def difference(self) -> int:
         return self.printed - self.computed
+
+    @property
+    def is_money(self) -> bool:
+        """False for a note about counts or rates (a performance figure): its words say it all."""
+        return not self.comment.startswith(NOT_MONEY)
+
+    @property
+    def words(self) -> str:
+        return self.comment.removeprefix(NOT_MONEY)
 
 
 class PeriodEvent(models.Model):

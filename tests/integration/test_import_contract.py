@@ -42,6 +42,10 @@ GOOD_ROW = {
     "ibcf-plan": "Period 10 plan,iBCF1,2020-21,1,,,,,",
     "ibcf-acute-systems": "North,North (North CCG),",
     "ibcf-acute-split": "July 2017 plan,Eastern,2020-21,1,,,,,",
+    "indicators": "NEW,A new indicator,,,Count,Lower is better,Added up over the months,,,,,",
+    "performance": "DTOC,Trust,A new trust,,1",
+    "performance-targets": "DTOC,Trust,NNUH,Jul,Jan,1",
+    "performance-commentary": "NEA,A comment",
 }
 PER_PERIOD = [name for name in GOOD_ROW if registry.import_kinds[name].per_period]
 

@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "simple_history",
 ]
 # The core and the apps that plug into it (their figures make the page cache's data stamp).
-ASCWEB_APPS = ["ascweb", "finance", "savings", "ibcf", "reserves"]
+ASCWEB_APPS = ["ascweb", "finance", "savings", "ibcf", "reserves", "planning"]
 INSTALLED_APPS += ASCWEB_APPS
 
 MIDDLEWARE = [

@@ -5,7 +5,7 @@ which round the period shows, re-opening lets go of it."""
 
 from django.urls import reverse
 
-from ascweb.money import format_m
+from ascweb.money import format_gbp
 from ascweb.registry import Check, Lifecycle, registry
 from planning import selectors
 from planning.models import PeriodRound
@@ -20,8 +20,8 @@ def checks(*, period) -> list[Check]:
         Check(
             f"planning:savings-link:{round_.pk}:{link.department}:{year}",
             "Budget planning",
-            f"{round_.name}: {link.department}'s agreed savings for {year} are £{format_m(in_round)}m, "
-            f"the savings programme's targets £{format_m(in_programme)}m",
+            f"{round_.name}: {link.department}'s agreed savings for {year} are {format_gbp(in_round)}, "
+            f"the savings programme's targets {format_gbp(in_programme)}",
             url,
         )
         for link in selectors.savings_links(round_)

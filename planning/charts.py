@@ -66,5 +66,6 @@ def bridge_summary(year: "BridgeYear", categories: list[tuple[str, str]]) -> str
     text = f"{year.year}: the gap as agreed was £{format_m(agreed)}m"
     if parts:
         text += "; movements: " + ", ".join(parts)
-    return text + f"; the revised gap is £{format_m(year.revised_gap)}m, new savings to find £{format_m(year.to_find)}m."
-
+    return (
+        text + f"; the revised gap is £{format_m(year.revised_gap)}m, new savings to find £{format_m(year.to_find)}m."
+    )

@@ -90,7 +90,11 @@ def _per_year_rows(rows_of: Callable[[PlanningRound, FinancialYear], list[dict]]
         round_ = _latest_round()
         if round_ is None:
             return []
-        return [row for year in FinancialYear.objects.filter(code__in=selectors.year_codes(round_)).order_by("start_year") for row in rows_of(round_, year)]
+        return [
+            row
+            for year in FinancialYear.objects.filter(code__in=selectors.year_codes(round_)).order_by("start_year")
+            for row in rows_of(round_, year)
+        ]
 
     return template
 
@@ -208,7 +212,9 @@ BRIDGE_COLUMNS = [
 
 
 def _load_bridge(job: ImportJob) -> None:
-    for _number, round_, year, values in _round_rows(job, BRIDGE_COLUMNS, _key("round", "year", "category"), "category"):
+    for _number, round_, year, values in _round_rows(
+        job, BRIDGE_COLUMNS, _key("round", "year", "category"), "category"
+    ):
         key = {"round": round_, "year": year, "category": values["category"]}
         _save(job, BridgeLine, key, {"amount": values["amount"], "note": values["note"]})
 
@@ -369,7 +375,9 @@ RISK_COLUMNS = [ROUND, Column("risk", required=True, max_length=300), Column("am
 def _load_risks(job: ImportJob) -> None:
     rows = _round_rows(job, RISK_COLUMNS, _key("round", "risk"), "risk")
     for order, (_number, round_, _year, values) in enumerate(rows):
-        _save(job, Risk, {"round": round_, "name": values["risk"].strip()}, {"amount": values["amount"], "order": order})
+        _save(
+            job, Risk, {"round": round_, "name": values["risk"].strip()}, {"amount": values["amount"], "order": order}
+        )
 
 
 RISKS = ImportKind(

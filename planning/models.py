@@ -136,7 +136,9 @@ class Allocation(models.Model):
     year = models.ForeignKey(FinancialYear, on_delete=models.PROTECT, related_name="+")
     net_budget = models.BigIntegerField(db_comment=PENCE)
     agreed = models.BigIntegerField(null=True, blank=True, db_comment=PENCE, help_text="Previously agreed savings")
-    new_share = models.BigIntegerField(null=True, blank=True, db_comment=PENCE, help_text="Used when the round's rule is as entered")
+    new_share = models.BigIntegerField(
+        null=True, blank=True, db_comment=PENCE, help_text="Used when the round's rule is as entered"
+    )
     changes = models.BigIntegerField(default=0, db_comment=PENCE, help_text="Changes to agreed savings")
 
     history = HistoricalRecords()

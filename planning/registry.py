@@ -8,7 +8,7 @@ before it (H after A-F and the performance app's G). The four tables are downloa
 
 from ascweb.registry import NOT_IN_PACK, DemoData, ExportTable, PackChart, PackSection, PeriodPage, registry
 from planning import charts, selectors
-from planning.models import BridgeLine, PLANNING_YEARS
+from planning.models import PLANNING_YEARS, BridgeLine
 from planning.tables import AllocationTable, AssumptionsTable, BridgeTable
 
 ORDER = 80
@@ -59,6 +59,24 @@ def _allocation_columns(what: str) -> list:
     ]
 
 
+DEPARTMENT_COLUMNS = _allocation_columns("department")
+COMMITTEE_COLUMNS = _allocation_columns("committee")
+_TABLES = {
+    "Budget planning assumptions": lambda rows, caption: AssumptionsTable(rows, caption=caption),
+    "Savings targets by department": lambda rows, caption: AllocationTable(rows, caption=caption),
+    "Savings targets by committee": lambda rows, caption: AllocationTable(rows, by="Committee", caption=caption),
+}
+
+
+def _html(title: str):
+    """The page's table for the Excel download, captioned with the period's round."""
+    return lambda period, rows: _TABLES[title](rows, _caption(period, title))
+
+
+def _bridge_html(period, rows):
+    return BridgeTable(rows, years=_years(period), caption=_caption(period, "The gap bridge"))
+
+
 def _years(period) -> list[str]:
     round_ = selectors.round_for_period(period)
     return selectors.year_codes(round_) if round_ else []
@@ -68,7 +86,11 @@ def round_charts(round_) -> list[dict]:
     """Each planning year's bridge chart: {"year", "figure", "summary"}."""
     categories = list(BridgeLine.Category.choices)
     return [
-        {"year": year.year, "figure": charts.bridge_figure(year, categories), "summary": charts.bridge_summary(year, categories)}
+        {
+            "year": year.year,
+            "figure": charts.bridge_figure(year, categories),
+            "summary": charts.bridge_summary(year, categories),
+        }
         for year in selectors.bridge(round_)
     ]
 
@@ -85,7 +107,9 @@ def round_context(round_) -> dict:
     years = selectors.year_codes(round_)
     return {
         "round": round_,
-        "bridge_table": BridgeTable(selectors.bridge_rows(round_), years=years, caption=f"The gap bridge, {round_.name}"),
+        "bridge_table": BridgeTable(
+            selectors.bridge_rows(round_), years=years, caption=f"The gap bridge, {round_.name}"
+        ),
         "assumptions_table": AssumptionsTable(selectors.assumption_rows(round_), caption=f"Assumptions, {round_.name}"),
         "committee_table": AllocationTable(
             selectors.committee_rows(round_), by="Committee", caption=f"Savings targets by committee, {round_.name}"
@@ -110,27 +134,30 @@ def register() -> None:
     lifecycle.register()
     for kind in imports.KINDS:
         registry.add_import_kind(kind)
-    for order, (name, title, rows_of, columns, html) in enumerate(
-        [
-            ("planning-bridge", "The budget gap bridge", selectors.bridge_rows, BRIDGE_COLUMNS,
-             lambda p, rows: BridgeTable(rows, years=_years(p), caption=_caption(p, "The gap bridge"))),
-            ("planning-assumptions", "Budget planning assumptions", selectors.assumption_rows, ASSUMPTION_COLUMNS,
-             lambda p, rows: AssumptionsTable(rows, caption=_caption(p, "Assumptions"))),
-            ("planning-departments", "Savings targets by department", selectors.allocation_rows,
-             _allocation_columns("department"),
-             lambda p, rows: AllocationTable(rows, caption=_caption(p, "Savings targets by department"))),
-            ("planning-committees", "Savings targets by committee", selectors.committee_rows,
-             _allocation_columns("committee"),
-             lambda p, rows: AllocationTable(rows, by="Committee", caption=_caption(p, "Savings targets by committee"))),
-        ],
-        start=ORDER,
-    ):  # fmt: skip
-        registry.add_export_table(ExportTable(name, title, _in_round(rows_of), columns, order, html=html, pack=NOT_IN_PACK))
+    tables = [
+        ("planning-bridge", "The budget gap bridge", selectors.bridge_rows, BRIDGE_COLUMNS, _bridge_html),
+        ("planning-assumptions", "Budget planning assumptions", selectors.assumption_rows, ASSUMPTION_COLUMNS, None),
+        ("planning-departments", "Savings targets by department", selectors.allocation_rows, DEPARTMENT_COLUMNS, None),
+        ("planning-committees", "Savings targets by committee", selectors.committee_rows, COMMITTEE_COLUMNS, None),
+    ]
+    for order, (name, title, rows_of, columns, html) in enumerate(tables, start=ORDER):
+        table = ExportTable(
+            name, title, _in_round(rows_of), columns, order, html=html or _html(title), pack=NOT_IN_PACK
+        )
+        registry.add_export_table(table)
     registry.add_pack_section(
-        PackSection("planning", "Budget planning: the medium-term gap and savings targets", "planning/appendix.html", _appendix, ORDER)
+        PackSection(
+            "planning",
+            "Budget planning: the medium-term gap and savings targets",
+            "planning/appendix.html",
+            _appendix,
+            ORDER,
+        )
     )
     for index in range(1, PLANNING_YEARS + 1):
         title = f"Budget planning: the gap bridge, planning year {index}"
-        registry.add_pack_chart(PackChart(f"planning-bridge-{index}", title, _pack_figures, f"year-{index}", ORDER + index))
+        registry.add_pack_chart(
+            PackChart(f"planning-bridge-{index}", title, _pack_figures, f"year-{index}", ORDER + index)
+        )
     registry.add_period_page(PeriodPage("Budget planning", "planning-period", order=ORDER))
     registry.add_demo_data(DemoData("planning", manifest="planning.toml", order=ORDER))

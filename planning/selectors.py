@@ -107,7 +107,9 @@ def bridge(round_: PlanningRound) -> list[BridgeYear]:
 def bridge_rows(round_: PlanningRound) -> list[Row]:
     rows = []
     for year in bridge(round_):
-        rows += [Row(round_.name, year.year, label, amount=year.lines.get(value, 0)) for value, label in Category.choices]
+        rows += [
+            Row(round_.name, year.year, label, amount=year.lines.get(value, 0)) for value, label in Category.choices
+        ]
         rows.append(Row(round_.name, year.year, REVISED_GAP, "total", year.revised_gap))
         rows.append(Row(round_.name, year.year, TO_FIND, "total", year.to_find))
     return rows
@@ -143,7 +145,6 @@ class AllocationRow:
     agreed: int = 0
     new_share: int = 0
     changes: int = 0
-    from_savings: bool = False  # agreed savings read from the savings programme
     kind: str = "line"
 
     @property
@@ -183,7 +184,7 @@ def allocation_rows(round_: PlanningRound) -> list[AllocationRow]:
             rows.append(
                 AllocationRow(
                     round_.name, code, a.department.name, a.department.committee.name,
-                    a.net_budget, agreed, share, a.changes, from_savings=linked,
+                    a.net_budget, agreed, share, a.changes,
                 )
             )  # fmt: skip
     return rows

@@ -76,5 +76,7 @@ def round_figures_update(*, user, round_id: int, model, rows: list[tuple[dict, d
     """Save a form's rows of one kind of a draft round's figures: (key, values) each, the key
     without the round. Returns how many rows changed."""
     round_ = locked_draft(round_id, user)
-    outcomes = [upsert(model, {"round": round_, **key}, values, user=user, reason="Entered in a form") for key, values in rows]
+    outcomes = [
+        upsert(model, {"round": round_, **key}, values, user=user, reason="Entered in a form") for key, values in rows
+    ]
     return sum(1 for outcome in outcomes if outcome != "unchanged")

@@ -148,7 +148,9 @@ def _allocation_form(round_, data):
     linked = set(selectors.savings_targets(round_))
     found = Allocation.objects.filter(round=round_).select_related("year")
     initial = {
-        (f"{a.department_id}_{a.year.code}", name): getattr(a, name) for a in found for name, _h, _k in ALLOCATION_COLUMNS
+        (f"{a.department_id}_{a.year.code}", name): getattr(a, name)
+        for a in found
+        for name, _h, _k in ALLOCATION_COLUMNS
     }
     rows, fixed = [], {}
     for department in Department.objects.all():

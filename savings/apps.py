@@ -7,7 +7,7 @@ class SavingsConfig(AppConfig):
 
     def ready(self) -> None:
         from ascweb.registry import SAVINGS_TARGETS, DashboardPanel, DemoData, PeriodPage, Reader, registry
-        from savings import exports, selectors, imports, imports_printed, imports_programme, lifecycle, workspace
+        from savings import exports, imports, imports_printed, imports_programme, lifecycle, selectors, workspace
         from savings.dashboard import panel_context
 
         exports.register()

@@ -15,7 +15,13 @@ def _rounds():
 
 PAGES = ["/planning/{published}/", "/planning/{published}/changes/", "/periods/2017-18/10/planning/"]
 DRAFT_PAGES = ["/planning/{draft}/", "/planning/{draft}/changes/"]
-LEAD_PAGES = ["/planning/new/", "/planning/{draft}/edit/", "/planning/{draft}/bridge/", "/planning/{draft}/assumptions/", "/planning/{draft}/allocation/"]
+LEAD_PAGES = [
+    "/planning/new/",
+    "/planning/{draft}/edit/",
+    "/planning/{draft}/bridge/",
+    "/planning/{draft}/assumptions/",
+    "/planning/{draft}/allocation/",
+]
 
 
 def _urls(urls):
@@ -51,7 +57,10 @@ def test_every_role(demo, persona_clients):
 
 @pytest.mark.django_db
 def test_the_lead_enters_a_round_in_forms(demo, lead_client, member_client):
-    response = lead_client.post("/planning/new/", {"name": "December 2017", "first_year": "2018-19", "share_rule": "net_budget", "illustrative": "All of it"})
+    response = lead_client.post(
+        "/planning/new/",
+        {"name": "December 2017", "first_year": "2018-19", "share_rule": "net_budget", "illustrative": "All of it"},
+    )
     assert response.status_code == 302
     round_ = PlanningRound.objects.get(name="December 2017")
     data = {f"{category}__{year}": "" for category in ("agreed_gap", "cost_pressures") for year in ("2018-19",)}
@@ -62,7 +71,16 @@ def test_the_lead_enters_a_round_in_forms(demo, lead_client, member_client):
     assert lead_client.post(f"/planning/{round_.pk}/bridge/", data).status_code == 302
     page = lead_client.get(f"/planning/{round_.pk}/").content.decode()
     assert "12.500" in page and "Illustrative: All of it" in page
-    assumptions = {f"{year}__{name}": value for year in ("2018-19", "2019-20", "2020-21", "2021-22") for name, value in (("tax_yield", "357,000,000"), ("tax_increase", "1.99"), ("precept", "3"), ("base_growth", "1"))}
+    assumptions = {
+        f"{year}__{name}": value
+        for year in ("2018-19", "2019-20", "2020-21", "2021-22")
+        for name, value in (
+            ("tax_yield", "357,000,000"),
+            ("tax_increase", "1.99"),
+            ("precept", "3"),
+            ("base_growth", "1"),
+        )
+    }
     assert lead_client.post(f"/planning/{round_.pk}/assumptions/", assumptions).status_code == 302
     assert "1.99%" in lead_client.get(f"/planning/{round_.pk}/").content.decode()
     assert member_client.get(f"/planning/{round_.pk}/").status_code == 404

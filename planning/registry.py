@@ -105,14 +105,22 @@ def _pack_figures(period) -> dict[str, dict]:
 def round_context(round_) -> dict:
     """What a round's page and its pack appendix show."""
     years = selectors.year_codes(round_)
+    committees = selectors.committee_rows(round_)
+    own = selectors.own_committee(round_)
     return {
         "round": round_,
         "bridge_table": BridgeTable(
             selectors.bridge_rows(round_), years=years, caption=f"The gap bridge, {round_.name}"
         ),
         "assumptions_table": AssumptionsTable(selectors.assumption_rows(round_), caption=f"Assumptions, {round_.name}"),
+        "own_committee": own,
+        "own_table": AllocationTable(
+            [row for row in committees if row.name == own],
+            by="Committee",
+            caption=f"{own}: savings targets by year, {round_.name}",
+        ),
         "committee_table": AllocationTable(
-            selectors.committee_rows(round_), by="Committee", caption=f"Savings targets by committee, {round_.name}"
+            committees, by="Committee", caption=f"Savings targets by committee, {round_.name}"
         ),
         "department_table": AllocationTable(
             selectors.allocation_rows(round_), caption=f"Savings targets by department, {round_.name}"

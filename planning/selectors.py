@@ -227,6 +227,13 @@ def savings_links(round_: PlanningRound) -> list[SavingsLink]:
     return [link for link in links.values() if link.years]
 
 
+def own_committee(round_: PlanningRound) -> str:
+    """The committee of the department the savings programme speaks for (the members' own):
+    its name, or blank where no department of the round is so linked."""
+    departments = Department.objects.filter(code__in=list(savings_targets(round_))).select_related("committee")
+    return next((d.committee.name for d in departments), "")
+
+
 def frozen_agreed(round_: PlanningRound) -> dict[int, int]:
     """What publishing stores for each allocation whose agreed savings are read from the
     savings programme: {allocation id: pence}."""

@@ -165,6 +165,7 @@ def test_publishing_locks_the_round_and_members_then_see_it(demo, lead_client, m
     assert round_.is_published
     page = member_client.get(f"/planning/{round_.pk}/").content.decode()
     assert "Illustrative: a test round" in page and "25.150" in page
+    assert "Adult Social Care Committee: savings targets by year" in page  # the members' own committee
     # locked: a file, a form and the service all refuse
     found = problems(
         import_file("planning-bridge", _fill(lead_client, "planning-bridge", [[ROUND, "2018-19", "funding", "1", ""]]))

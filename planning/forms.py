@@ -29,6 +29,26 @@ class RoundForm(forms.Form):
         return code
 
 
+class MilestoneForm(forms.Form):
+    date = forms.DateField(input_formats=["%Y-%m-%d", "%d/%m/%Y"], help_text="For example, 12/02/2018")
+    name = forms.CharField(max_length=300, label="Milestone", help_text="For example, County Council agrees the budget")
+
+    def row(self) -> tuple[dict, dict]:
+        return {"name": self.cleaned_data["name"].strip()}, {"date": self.cleaned_data["date"]}
+
+
+class RiskForm(forms.Form):
+    name = forms.CharField(max_length=300, label="Risk not yet reflected in the figures")
+    amount = AmountField(line_name="The risk", what="estimated amount", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].label = "Estimated amount, £ (if known)"
+
+    def row(self) -> tuple[dict, dict]:
+        return {"name": self.cleaned_data["name"].strip()}, {"amount": self.cleaned_data["amount"]}
+
+
 class PercentField(forms.DecimalField):
     def __init__(self, **kwargs):
         super().__init__(max_digits=6, decimal_places=3, min_value=Decimal(-100), max_value=Decimal(100), **kwargs)

@@ -12,8 +12,8 @@ from ascweb import permissions
 from ascweb.lifecycle import financial_year_for
 from ascweb.periods import period_or_404
 from planning import registry, selectors, services
-from planning.forms import GridForm, RoundForm
-from planning.models import Allocation, Assumption, BridgeLine, Department, PlanningRound
+from planning.forms import GridForm, MilestoneForm, RiskForm, RoundForm
+from planning.models import Allocation, Assumption, BridgeLine, Department, Milestone, PlanningRound, Risk
 
 
 def _can_edit(user, round_: PlanningRound) -> bool:
@@ -84,7 +84,8 @@ def round_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 form.add_error(None, error)
             else:
                 return redirect("planning-round", saved.pk)
-    return render(request, "planning/round_edit.html", {"form": form, "round": round_})
+    title = f"Change {round_.name}" if round_ else "Start a planning round"
+    return render(request, "planning/round_edit.html", {"form": form, "round": round_, "title": title})
 
 
 @require_POST
@@ -186,16 +187,28 @@ FIGURES = {
 }
 
 
+ITEMS = {
+    "timetable": ("Add a milestone to the budget-setting timetable", Milestone, MilestoneForm),
+    "risks": ("Add a risk not yet reflected in the figures", Risk, RiskForm),
+}
+
+
 def figures_edit(request: HttpRequest, pk: int, what: str) -> HttpResponse:
+    """A draft round's figures of one kind: a grid (FIGURES) or one item added (ITEMS)."""
     _lead_only(request.user)
     round_ = selectors.round_or_404(request.user, pk)
-    if what not in FIGURES:
+    if what not in FIGURES and what not in ITEMS:
         raise Http404("No such form")
-    title, model, build, rows_of = FIGURES[what]
     if round_.is_published:
         messages.error(request, f"{round_.name} is published: it cannot be changed")
         return redirect("planning-round", round_.pk)
-    form = build(round_, request.POST or None)
+    if what in ITEMS:
+        title, model, item_form = ITEMS[what]
+        form = item_form(request.POST or None)
+        template, rows_of = "planning/round_edit.html", lambda _round, bound: [bound.row()]
+    else:
+        title, model, build, rows_of = FIGURES[what]
+        form, template = build(round_, request.POST or None), "planning/figures_edit.html"
     if request.method == "POST" and form.is_valid():
         try:
             services.round_figures_update(
@@ -206,5 +219,5 @@ def figures_edit(request: HttpRequest, pk: int, what: str) -> HttpResponse:
         else:
             messages.success(request, f"{title} of {round_.name} saved")
             return redirect("planning-round", round_.pk)
-    context = {"round": round_, "form": form, "title": title, "columns": form.columns}
-    return render(request, "planning/figures_edit.html", context)
+    context = {"round": round_, "form": form, "title": title, "columns": getattr(form, "columns", [])}
+    return render(request, template, context)

@@ -83,6 +83,18 @@ def test_the_lead_enters_a_round_in_forms(demo, lead_client, member_client):
     }
     assert lead_client.post(f"/planning/{round_.pk}/assumptions/", assumptions).status_code == 302
     assert "1.99%" in lead_client.get(f"/planning/{round_.pk}/").content.decode()
+    assert (
+        lead_client.post(
+            f"/planning/{round_.pk}/timetable/", {"date": "12/02/2018", "name": "Budget agreed"}
+        ).status_code
+        == 302
+    )
+    assert (
+        lead_client.post(f"/planning/{round_.pk}/risks/", {"name": "Pay award", "amount": "3,000,000"}).status_code
+        == 302
+    )
+    page = lead_client.get(f"/planning/{round_.pk}/").content.decode()
+    assert "12 February 2018" in page and "Pay award (estimated £3.000m)" in page
     assert member_client.get(f"/planning/{round_.pk}/").status_code == 404
     lead_client.post(f"/planning/{round_.pk}/publish/")
     assert member_client.get(f"/planning/{round_.pk}/").status_code == 200

@@ -16,6 +16,8 @@ WeasyPrint 70 cannot emit either, so the rendered PDF is finished here with pike
   it continues, and its repeated header row, drawn again only because the page broke, is
   marked as a pagination artifact in the page's content, as PDF/UA asks of running heads.
   Every HTML table in the pack has a <caption>, so a /Table without one is a continuation.
+  Where only a table's caption fitted at the foot of a page, the header row on the next page
+  is the table's own: it moves with the rows, not marked as a repeat.
 """
 
 import io
@@ -85,6 +87,12 @@ def _header_cells(group) -> list[Dictionary]:
 def _merge(table, continuation, artifacts) -> None:
     """Move the continuation's body rows into `table` and retire its repeated header."""
     head, repeated = _part(table, "/THead"), _part(continuation, "/THead")
+    if head is None and _children(table) and all(_role(kid) == "/Caption" for kid in _children(table)):
+        repeated = None  # only the caption fitted at the foot of the page: its header row is the first
+        for part in _children(continuation):
+            if _role(part) == "/THead":
+                part.P = table
+                table.K.append(part)
     if repeated is not None:
         originals, copies = _header_cells(head) if head is not None else [], _header_cells(repeated)
         if len(originals) != len(copies):

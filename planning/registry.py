@@ -83,7 +83,7 @@ def _years(period) -> list[str]:
 
 
 def round_charts(round_) -> list[dict]:
-    """Each planning year's bridge chart: {"year", "figure", "summary"}."""
+    """Each planning year's bridge chart: {"year", "figure", "summary"} (none for a year with no lines)."""
     categories = list(BridgeLine.Category.choices)
     return [
         {
@@ -92,6 +92,7 @@ def round_charts(round_) -> list[dict]:
             "summary": charts.bridge_summary(year, categories),
         }
         for year in selectors.bridge(round_)
+        if year.lines
     ]
 
 

@@ -18,7 +18,7 @@ class BridgeTable(BaseTable):
     """The gap bridge: a row per movement, then the revised gap and the savings to find; a
     column per planning year and the plan's total."""
 
-    label = tables.Column(verbose_name="£m", attrs=_LABEL)
+    label = tables.Column(verbose_name="Line", attrs=_LABEL)
     total = MoneyColumn(verbose_name="Total £m")
 
     class Meta(BaseTable.Meta):

@@ -39,8 +39,17 @@ def _round_page(request: HttpRequest, round_: PlanningRound, period=None) -> Htt
         "previous": selectors.previous_round(round_),
         "can_edit": _can_edit(request.user, round_),
         "period": period,
+        "downloads": DOWNLOADS,
     }
     return render(request, "planning/round.html", context)
+
+
+DOWNLOADS = [
+    ("planning-bridge", "The gap bridge"),
+    ("planning-assumptions", "Assumptions"),
+    ("planning-departments", "Savings targets by department"),
+    ("planning-committees", "Savings targets by committee"),
+]
 
 
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:

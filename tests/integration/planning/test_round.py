@@ -192,6 +192,16 @@ def test_the_savings_link_holds(demo, lead_client):
     programme = SavingTarget.objects.filter(year__code="2018-19")
     total = sum(programme.values_list("amount", flat=True))
     assert total == -22_913_000 * 100  # the Period 10 paper's target service savings, 2018-19
+    # the paper's Gross Savings Requirement: agreed by County Council plus the removal of one-off grant
+    printed = {
+        "2017-18": (-14_213, 0, -14_213),
+        "2018-19": (-18_716, -4_197, -22_913),
+        "2019-20": (-10_000, 0, -10_000),
+    }
+    february = PlanningRound.objects.get(name="February 2017")
+    asc = {row.year: row.agreed for row in selectors.allocation_rows(february) if row.name == "Adult Social Services"}
+    for year, (agreed, grant, target) in printed.items():
+        assert agreed + grant == target and asc[year] == target * 100_000
     asc = {row.year: row.agreed for row in selectors.allocation_rows(july) if row.name == "Adult Social Services"}
     assert asc == {"2018-19": -22_913_000 * 100, "2019-20": -10_000_000 * 100, "2020-21": 0, "2021-22": 0}
     [link] = selectors.savings_links(july)
@@ -220,6 +230,10 @@ def test_what_changed_since_the_previous_round(demo, member_client):
     july = PlanningRound.objects.get(name="July 2017")
     page = member_client.get(f"/planning/{july.pk}/changes/").content.decode()
     assert "since February 2017" in page and "New cost pressures" in page
+    period_page = member_client.get("/periods/2017-18/10/planning/").content.decode()
+    assert "July 2017" in period_page and "/periods/2017-18/10/tables/planning-committees.xlsx" in period_page
+    download = member_client.get("/periods/2017-18/10/tables/planning-committees.csv")
+    assert download.status_code == 200 and "July 2017,2018-19,Adult Social Care Committee" in download.content.decode()
 
 
 def test_every_planning_table_is_registered():

@@ -42,7 +42,7 @@ def wide_bridge(rows, years: list[str]) -> list[dict]:
 
 
 class AssumptionsTable(BaseTable):
-    year = tables.Column(verbose_name="Year", attrs=_LABEL)
+    label = tables.Column(accessor="year", verbose_name="Year", attrs=_LABEL)  # the row's header
     tax_yield = MoneyColumn(verbose_name="Council tax yield £m")
     tax_increase = PercentColumn(verbose_name="Council tax increase")
     precept = PercentColumn(verbose_name="Adult social care precept")
@@ -53,7 +53,7 @@ class AllocationTable(BaseTable):
     """Savings targets by department (or committee) and year; savings are negative."""
 
     year = tables.Column(verbose_name="Year")
-    name = tables.Column(verbose_name="Department", attrs=_LABEL)
+    label = tables.Column(accessor="name", verbose_name="Department", attrs=_LABEL)  # the row's header
     net_budget = MoneyColumn(verbose_name="Net budget £m")
     agreed = MoneyColumn(verbose_name="Previously agreed savings £m")
     new_share = MoneyColumn(verbose_name="Share of new savings £m")
@@ -65,4 +65,4 @@ class AllocationTable(BaseTable):
         row_attrs = {"class": _row_class}
 
     def __init__(self, rows, *, by: str = "Department", **kwargs):
-        super().__init__(rows, headers={"name": by}, **kwargs)
+        super().__init__(rows, headers={"label": by}, **kwargs)

@@ -21,6 +21,16 @@ _.group_rows  # templates/finance/area_edit.html
 _.any_carried  # templates/finance/area_edit.html
 _.group_explained  # templates/finance/area_edit.html
 _.confirm_all  # templates/finance/area_edit.html (the "Confirm all" button's field)
+_.holds  # templates/planning/_round_body.html (the savings link)
+_.grid  # templates/planning/figures_edit.html
+_.clean_first_year  # planning/forms.py: Django calls clean_<field>
+# Budget planning's bridge categories: stored values, read through Category.choices
+_.AGREED_GAP
+_.COST_PRESSURES
+_.SAVINGS_CHANGES
+_.TAX_INCREASE
+_.TAX_BASE
+_.REALLOCATION
 
 # Read by django-tables2 by accessor (finance.tables columns)
 _.prior_actual

@@ -134,6 +134,10 @@ class DashboardPanel:
 # reserve-rows: read(period, reserve ids) -> {reserve id: the reserve's row in the period's
 # statement}, each row with `label`, `balance_1_april`, `proposed_usage`, `balance_31_march`.
 RESERVE_ROWS = "reserve-rows"
+# savings-targets: read(year codes) -> {department code: {year code: the savings agreed for that
+# year, pence (negative)}}: the savings programme's targets, which a budget planning round starts
+# from as the department's previously agreed savings.
+SAVINGS_TARGETS = "savings-targets"
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,7 @@ def _m(pence: int) -> Decimal:
     return millions(pence)
 
 
-def wrap(label: str, width: int = 18) -> str:
-    """A long axis label on several lines (<br>), so narrow screens keep room for the bars."""
-    lines: list[str] = []
-    for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
+wrap = style.wrap  # the core's, shared with the other apps' charts
 
 
 def delivery_figure(delivery: "Delivery") -> dict:

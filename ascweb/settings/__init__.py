@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
 ]
 # The core and the apps that plug into it (their figures make the page cache's data stamp).
-ASCWEB_APPS = ["ascweb", "finance", "savings", "ibcf", "reserves", "performance"]
+ASCWEB_APPS = ["ascweb", "finance", "savings", "ibcf", "reserves", "performance", "planning"]
 INSTALLED_APPS += ASCWEB_APPS
 
 MIDDLEWARE = [

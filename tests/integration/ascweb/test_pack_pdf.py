@@ -154,7 +154,7 @@ def test_every_table_is_one_table_with_its_caption_and_scoped_headers(p10_pack, 
     html = pdf.pack_html(pack.assemble(period))
     with pikepdf.open(io.BytesIO(p10_pack)) as document:
         tables = [e for e in _elements(document.Root.StructTreeRoot) if e.S == "/Table"]
-        # the monitoring report's 14, the metrics' 1, and budget planning's: its 4 bridge charts' figures, its appendix's 5
+        # the report's 14, the metrics' 1, budget planning's 4 bridge charts' figures and its appendix's 5
         assert len(tables) == html.count("<table") == 15 + 4 + 5
         scopes = []
         for table in tables:

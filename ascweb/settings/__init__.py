@@ -170,7 +170,10 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# The proxies in front of the app (0: none): the client's address is the one the nearest of them
+# saw, taken from X-Forwarded-For (ascweb.proxies). Login throttling counts by it.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "ascweb.proxies.client_address"
 
 DJANGO_TABLES2_TEMPLATE = "tables/govuk_table.html"
 

@@ -92,5 +92,5 @@ def pack_pdf(request: HttpRequest, year: str, number: int) -> HttpResponse:
     form, selected = _contents(request, period)
     if form is not None and form.is_bound and not form.is_valid():
         return pack_page(request, year, number)
-    content = published_download(request, period, lambda: pdf.pack_pdf(pack.assemble(period, selected)))
+    content = published_download(request, period, lambda: pdf.pack_pdf(pack.assemble(period, selected)), selected)
     return _attachment(content, "application/pdf", _filename(period, "appendix-pack", "pdf"))

@@ -187,6 +187,8 @@ if OIDC_ENABLED:
     OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
     OIDC_USERNAME_ALGO = "ascweb.oidc.council_username"
+    # Off: a sign-in finds only the account sign-on made for that address (ascweb.oidc).
+    OIDC_MATCH_BY_EMAIL = env_bool("OIDC_MATCH_BY_EMAIL", False)
     for _name in (
         "OIDC_OP_AUTHORIZATION_ENDPOINT",
         "OIDC_OP_TOKEN_ENDPOINT",

@@ -18,4 +18,4 @@ RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 RUN useradd --system --uid 1000 ascweb
 USER ascweb
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py sync_roles && gunicorn ascweb.wsgi --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py createcachetable && python manage.py sync_roles && gunicorn ascweb.wsgi --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]

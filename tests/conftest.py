@@ -19,6 +19,7 @@ for it, one after another (see `_SharedNorfolk`); every other test starts from a
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 
@@ -99,6 +100,15 @@ class _SharedNorfolk:
                 f"{len(blocks)} open where {len(expected)} was expected (did the test before this one "
                 "commit, close the connection, or leave a transaction open?)"
             )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, with the database cache's table as production has it
+    (`createcachetable`, run by `make run` and the image's start): the tests' own cache is
+    in memory (tests/settings.py), the database cache is tested against this table."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable", "ascweb_cache", verbosity=0)
 
 
 @pytest.fixture(scope="session")

@@ -95,6 +95,31 @@ if DATABASES["default"]["ENGINE"] not in (
     "django.db.backends.sqlite3",
 ):
     raise ImproperlyConfigured("DATABASE_URL must be a postgres:// or sqlite:// URL")
+# A connection kept between requests is checked before a request uses it: after a database
+# restart the first request reconnects rather than failing.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent saves on SQLite: every transaction takes the write lock when it begins
+    # (IMMEDIATE), so two saves queue rather than one failing to upgrade its read lock
+    # ("database is locked"); a writer waits up to SQLITE_BUSY_SECONDS for the lock; WAL lets
+    # readers read while a save writes. The second save then meets the first's new version
+    # and gets the conflict page.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_SECONDS", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
+
+# The cache shared by every worker and host (pages and downloads members read, ascweb.caching):
+# a table in the app's own database (`manage.py createcachetable` makes it), or Redis when
+# REDIS_URL is set (redis://host:6379/0).
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ascweb_cache"}
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Column comments document units ("pence") on PostgreSQL; SQLite cannot store them.
@@ -143,6 +168,7 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # probes from inside, over plain HTTP
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

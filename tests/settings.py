@@ -21,3 +21,4 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # own queries. The database cache production uses by default is tested on its own
 # (tests/integration/test_readiness.py), in the table the test set-up makes (conftest).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DATABASES.pop("cache", None)  # noqa: F405 - the database cache's own connection: one test database

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "ascweb.middleware.NoStoreWhenSignedIn",
     "axes.middleware.AxesMiddleware",
+    # Last: a member's view of a period runs in one read-only snapshot (see its docstring).
+    "ascweb.snapshots.MemberSnapshot",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -120,6 +122,11 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ascweb_cache"}
 }
+if not REDIS_URL:
+    # the cache table through a connection of its own (ascweb.snapshots.CacheRouter): a
+    # member's page is read in a read-only snapshot, and kept in the cache from inside it
+    DATABASES["cache"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["ascweb.snapshots.CacheRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Column comments document units ("pence") on PostgreSQL; SQLite cannot store them.

@@ -78,3 +78,9 @@ parse_millions  # the tests read the papers' printed £m figures with it (tests/
 _.data_type  # ascweb/cells.py: openpyxl writes a cell by its data_type
 _.help_text  # ascweb/forms.py: the template shows a field's help text
 _.clean_file  # ascweb/forms.py: Django calls clean_<field>
+client_address  # settings.AXES_CLIENT_IP_CALLABLE: django-axes calls it
+MemberSnapshot  # settings.MIDDLEWARE
+_.process_view  # Django calls a middleware's process_view
+CacheRouter  # settings.DATABASE_ROUTERS
+_.db_for_read  # Django asks a router
+_.db_for_write

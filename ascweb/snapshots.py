@@ -106,10 +106,10 @@ class CacheRouter:
     database, its own connection) when settings have one, so a member's snapshot, read-only,
     never holds the cache's writes."""
 
-    def db_for_read(self, model, **hints):
+    def db_for_read(self, model, **_hints):
         return self._alias(model)
 
-    def db_for_write(self, model, **hints):
+    def db_for_write(self, model, **_hints):
         return self._alias(model)
 
     @staticmethod

@@ -24,6 +24,11 @@ def _drawn(client, url: str, item: str, value: str) -> dict[str, str]:
     return data | {f"forecast_{item}": value}
 
 
+def _save(start: threading.Barrier, client, url: str, data: dict[str, str], codes: list[int]) -> None:
+    start.wait()  # both at once
+    codes.append(client.post(url, data).status_code)
+
+
 def main(rounds: int) -> list[list[int]]:
     from django.core.management import call_command
     from django.test import Client
@@ -43,17 +48,13 @@ def main(rounds: int) -> list[list[int]]:
         clients[name].force_login(council.lead.__class__.objects.get(username=name))
     results = []
     for n in range(rounds):
-        forms = {
-            name: _drawn(client, url, line.id, f"{1000 + 2 * n + i:,}") for i, (name, client) in enumerate(clients.items())
-        }
+        typed = {name: f"{1000 + 2 * n + i:,}" for i, name in enumerate(clients)}
+        forms = {name: _drawn(client, url, line.id, typed[name]) for name, client in clients.items()}
         start = threading.Barrier(2)
-        codes = []
-
-        def save(name: str) -> None:
-            start.wait()
-            codes.append(clients[name].post(url, forms[name]).status_code)
-
-        threads = [threading.Thread(target=save, args=(name,)) for name in clients]
+        codes: list[int] = []
+        threads = [
+            threading.Thread(target=_save, args=(start, clients[name], url, forms[name], codes)) for name in clients
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:

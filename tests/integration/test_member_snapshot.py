@@ -33,7 +33,9 @@ def _meanwhile(period: Period):
         if not state["done"] and '"ascweb_period"' in sql:
             state["done"] = True
             with connection.cursor() as cursor:  # what this request's transaction is
-                cursor.execute("SELECT current_setting('transaction_isolation'), current_setting('transaction_read_only')")
+                cursor.execute(
+                    "SELECT current_setting('transaction_isolation'), current_setting('transaction_read_only')"
+                )
                 state["seen"] = cursor.fetchone()
             other = connections.create_connection("default")
             with other.cursor() as cursor:

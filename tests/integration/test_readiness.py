@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _probe(database_url: str) -> str:
     """Both probes' status codes, from a fresh process using this database."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": database_url, "ALLOWED_HOSTS": "testserver"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": database_url}
+    env["ALLOWED_HOSTS"] = "testserver"
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     code = (
         "import django; django.setup(); from django.test import Client; c = Client(); "

@@ -6,6 +6,7 @@ from ascweb.models import Period
 from ascweb.schedules import schedule_save
 from ascweb.versioning import Edit
 from ibcf.calculations import records_nothing
+from ibcf.forms import UPDATES
 from ibcf.models import SchemeUpdate
 
 
@@ -17,5 +18,11 @@ def scheme_update_save(*, user, period: Period, entries: list[Edit]) -> int:
     """Save every scheme's spend to date, forecast and progress; returns how many changed.
     A scheme with no update yet and nothing typed is left without one."""
     return schedule_save(
-        user=user, period=period, model=SchemeUpdate, key="scheme", edits=entries, skip_new=_nothing_to_record
+        user=user,
+        period=period,
+        model=SchemeUpdate,
+        key="scheme",
+        edits=entries,
+        assignments=UPDATES.assignments,
+        skip_new=_nothing_to_record,
     )

@@ -5,14 +5,19 @@ before someone else's save refused (ascweb.schedules.schedule_save, ascweb.versi
 from ascweb.models import Period
 from ascweb.schedules import schedule_save
 from ascweb.versioning import Edit
+from reserves.forms import CAPITAL, RESERVES
 from reserves.models import CapitalPosition, ReservePosition
 
 
 def reserve_usage_update(*, user, period: Period, entries: list[Edit]) -> int:
     """Save every reserve's balance at 1 April and proposed usage; returns how many changed."""
-    return schedule_save(user=user, period=period, model=ReservePosition, key="reserve", edits=entries)
+    return schedule_save(
+        user=user, period=period, model=ReservePosition, key="reserve", edits=entries, assignments=RESERVES.assignments
+    )
 
 
 def capital_forecast_update(*, user, period: Period, entries: list[Edit]) -> int:
     """Save every capital scheme's budget, forecast outturn and next year's draft."""
-    return schedule_save(user=user, period=period, model=CapitalPosition, key="scheme", edits=entries)
+    return schedule_save(
+        user=user, period=period, model=CapitalPosition, key="scheme", edits=entries, assignments=CAPITAL.assignments
+    )

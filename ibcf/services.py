@@ -7,7 +7,7 @@ from ascweb.schedules import schedule_save
 from ascweb.versioning import Edit
 from ibcf.calculations import records_nothing
 from ibcf.forms import UPDATES
-from ibcf.models import SchemeUpdate
+from ibcf.models import SchemeUpdate, UpdatesAssignment
 
 
 def _nothing_to_record(values: dict) -> bool:
@@ -26,3 +26,10 @@ def scheme_update_save(*, user, period: Period, entries: list[Edit]) -> int:
         assignments=UPDATES.assignments,
         skip_new=_nothing_to_record,
     )
+
+
+def assign_updates(user, code: str) -> None:
+    """Assign the iBCF scheme updates to the user (the demo's users.toml: "ibcf")."""
+    if code:
+        raise LookupError("the iBCF updates are one statement: name it without a code")
+    UpdatesAssignment.objects.get_or_create(user=user)

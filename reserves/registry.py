@@ -2,7 +2,16 @@
 demo data and dashboard (called once from ReservesConfig.ready())."""
 
 from ascweb.permissions import can_edit_assigned
-from ascweb.registry import RESERVE_ROWS, DashboardPanel, DemoData, ExportTable, PeriodPage, Reader, registry
+from ascweb.registry import (
+    RESERVE_ROWS,
+    Assignable,
+    DashboardPanel,
+    DemoData,
+    ExportTable,
+    PeriodPage,
+    Reader,
+    registry,
+)
 from reserves import selectors
 from reserves.forms import RESERVES
 from reserves.tables import CapitalTable, MovementTable, ReservesTable
@@ -38,7 +47,11 @@ def reserves_panel(period, user) -> dict | None:
 
 
 def register() -> None:
-    from reserves import imports, imports_printed, imports_reference, lifecycle, workspace
+    from reserves import imports, imports_printed, imports_reference, lifecycle, services, workspace
+    from reserves.models import ScheduleAssignment
+
+    for schedule in ScheduleAssignment.Schedule.values:
+        registry.add_assignable(Assignable(schedule, services.assign_schedule(schedule)))
 
     lifecycle.register()
     workspace.register()

@@ -6,7 +6,7 @@ from ascweb.models import Period
 from ascweb.schedules import schedule_save
 from ascweb.versioning import Edit
 from reserves.forms import CAPITAL, RESERVES
-from reserves.models import CapitalPosition, ReservePosition
+from reserves.models import CapitalPosition, ReservePosition, ScheduleAssignment
 
 
 def reserve_usage_update(*, user, period: Period, entries: list[Edit]) -> int:
@@ -21,3 +21,14 @@ def capital_forecast_update(*, user, period: Period, entries: list[Edit]) -> int
     return schedule_save(
         user=user, period=period, model=CapitalPosition, key="scheme", edits=entries, assignments=CAPITAL.assignments
     )
+
+
+def assign_schedule(schedule: str):
+    """An assigner of the statement `schedule` ("reserves", "capital"; ascweb.registry.Assignable)."""
+
+    def assign(user, code: str) -> None:
+        if code:
+            raise LookupError(f"the {schedule} statement is one statement: name it without a code")
+        ScheduleAssignment.objects.get_or_create(user=user, schedule=schedule)
+
+    return assign

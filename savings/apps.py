@@ -6,8 +6,8 @@ class SavingsConfig(AppConfig):
     verbose_name = "Savings programme"
 
     def ready(self) -> None:
-        from ascweb.registry import DashboardPanel, DemoData, PeriodPage, registry
-        from savings import exports, imports, imports_printed, imports_programme, lifecycle, workspace
+        from ascweb.registry import Assignable, DashboardPanel, DemoData, PeriodPage, registry
+        from savings import exports, imports, imports_printed, imports_programme, lifecycle, services, workspace
         from savings.dashboard import panel_context
 
         exports.register()
@@ -23,5 +23,6 @@ class SavingsConfig(AppConfig):
         ):
             registry.add_import_kind(kind)
         registry.add_demo_data(DemoData("savings", manifest="savings.toml", order=30))
+        registry.add_assignable(Assignable("workstream", services.assign_workstream))
         registry.add_period_page(PeriodPage("Savings", "savings", order=30))
         registry.add_dashboard_panel(DashboardPanel("savings", "savings/dashboard_panel.html", panel_context, order=30))

@@ -82,3 +82,11 @@ def _check(entry: SavingEntry, target: int) -> None:
         raise ValidationError("An off-target saving needs an explanation and a recovery action")
     if entry.status == Status.ON_TARGET and needs_off_target(target, entry.forecast):
         raise ValidationError("A forecast short of its target is off target")
+
+
+def assign_workstream(user, code: str) -> None:
+    """Assign the workstream `code` to the user (the demo's users.toml: "workstream:COM")."""
+    workstream = Workstream.objects.filter(code=code).first()
+    if workstream is None:
+        raise LookupError(f"no savings workstream {code!r}")
+    WorkstreamAssignment.objects.get_or_create(user=user, workstream=workstream)

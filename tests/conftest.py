@@ -5,9 +5,13 @@
   (403), unpublished periods do not exist for them (404).
 - officer ("officer", Finance officer): edits Services to Users and Early Help & Prevention
   (in the small council: area A) while a period is open; sees every period, draft or published.
+  Assigned (data/norfolk/users.toml) the EHP, OYA and COM savings workstreams, reserves,
+  capital and the iBCF updates; in the small council its workstream WS, the reserves and the
+  iBCF updates.
 - other_officer ("officer2", Finance officer): edits Commissioned Services, Business
   Development and Management, Finance & HR (area B); Services to Users' (A's) form is a 404
-  for them.
+  for them. Assigned the COM and BAU workstreams, reserves, capital and the iBCF updates; in
+  the small council only the capital programme (the rest is a 403 for them).
 - lead ("lead", Finance lead): everything; starts, submits, publishes and re-opens periods;
   reads fidelity notes.
 

@@ -196,7 +196,7 @@ def editable_period(request: HttpRequest, year: str, number: int, assignments) -
     period = periods.period_or_404(request, year, number)
     if not can_see_assigned_form(request.user, assignments):
         raise PermissionDenied("Only a finance lead or an officer assigned this statement enters these figures")
-    if not can_edit_assigned(request.user, period, assignments):
+    if not period.is_open:  # theirs, but locked (the save checks both again, under the period's lock)
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
     return period
 

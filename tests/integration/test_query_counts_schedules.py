@@ -129,4 +129,6 @@ def test_query_counts_do_not_grow_with_the_data():
     _clear()
     large = _measure(15)
     assert large == small
-    assert max(small.values()) <= 17  # the iBCF page, with the page cache's stamp on a first view
+    # the iBCF page, with the page cache's stamp on a first view and a member's snapshot (here a
+    # savepoint, its release and the period still published: ascweb.snapshots)
+    assert max(small.values()) <= 20

@@ -50,7 +50,9 @@ def test_savings_query_counts_do_not_grow_with_the_programme():
     small = _measure(setup, workstreams=1, savings=2)
     large = _measure(setup, workstreams=6, savings=25)
     assert large == small
-    assert max(small.values()) <= 12
+    # and few: a member's pages include their snapshot (a savepoint, its release and the period
+    # still published: ascweb.snapshots)
+    assert max(small.values()) <= 15
 
 
 @pytest.mark.django_db

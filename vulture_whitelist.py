@@ -84,3 +84,4 @@ _.process_view  # Django calls a middleware's process_view
 CacheRouter  # settings.DATABASE_ROUTERS
 _.db_for_read  # Django asks a router
 _.db_for_write
+_.created_at  # ascweb.models.Assignment: when it was assigned, shown in the admin's history

@@ -206,6 +206,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The proxies in front of the app (0: none): the client's address is the one the nearest of them
 # saw, taken from X-Forwarded-For (ascweb.proxies). Login throttling counts by it.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if env_str("AXES_PROXY_COUNT", ""):  # the old name, which never worked: say so rather than ignore it
+    raise ImproperlyConfigured("AXES_PROXY_COUNT is now TRUSTED_PROXY_COUNT (see README)")
 AXES_CLIENT_IP_CALLABLE = "ascweb.proxies.client_address"
 
 DJANGO_TABLES2_TEMPLATE = "tables/govuk_table.html"

@@ -63,3 +63,22 @@ def test_without_a_trusted_proxy_the_header_is_ignored(small_council, settings):
     codes = [Client(REMOTE_ADDR="198.51.100.66", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}") for n in range(6)]
     results = [client.post("/accounts/login/", WRONG).status_code for client in codes]
     assert results[-1] == 429
+
+
+def test_the_old_proxy_setting_is_refused_not_ignored():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "AXES_PROXY_COUNT": "1"}
+    result = subprocess.run(  # noqa: S603 - our own settings
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "AXES_PROXY_COUNT is now TRUSTED_PROXY_COUNT" in result.stderr

@@ -30,4 +30,4 @@ RUN useradd --system --uid 1000 --create-home --home-dir /home/ascweb ascweb
 USER ascweb
 ENV HOME=/home/ascweb
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py sync_roles && exec gunicorn -c gunicorn.conf.py ascweb.wsgi"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py createcachetable && python manage.py sync_roles && exec gunicorn -c gunicorn.conf.py ascweb.wsgi"]

@@ -41,6 +41,7 @@ setup: $(VENV)/.installed static/build/app.css
 ## Start the app with the Norfolk demo data on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set).
 run: setup
 	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py createcachetable
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 

@@ -90,7 +90,7 @@ parse_millions  # the tests read the papers' printed £m figures with it (tests/
 _.data_type  # ascweb/cells.py: openpyxl writes a cell by its data_type
 _.help_text  # ascweb/forms.py: the template shows a field's help text
 _.clean_file  # ascweb/forms.py: Django calls clean_<field>
-_.created_at  # ascweb.models.BackgroundImport: its Meta.ordering; the admin
+_.created_at  # ascweb.models.BackgroundImport: its Meta.ordering; ascweb.models.Assignment: the admin
 _.started_at  # templates/imports/job.html
 _.finished_at  # templates/imports/job.html
 
@@ -107,3 +107,9 @@ _.apr, _.may, _.jun, _.jul, _.aug, _.sep, _.oct, _.nov, _.dec, _.jan, _.feb, _.m
 _.q1, _.q2, _.q3, _.q4
 _.ytd_target
 _.ytd_rate  # performance.tables.MetricsTable, by accessor
+client_address  # settings.AXES_CLIENT_IP_CALLABLE: django-axes calls it
+MemberSnapshot  # settings.MIDDLEWARE
+_.process_view  # Django calls a middleware's process_view
+CacheRouter  # settings.DATABASE_ROUTERS
+_.db_for_read  # Django asks a router
+_.db_for_write

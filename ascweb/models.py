@@ -114,6 +114,20 @@ class Versioned(models.Model):
 NOT_MONEY = "Not money: "  # a fidelity note's comment starting so: its printed and computed are not pence
 
 
+class Assignment(models.Model):
+    """An officer is responsible for something an app's form edits (a savings workstream, a
+    schedule): only its officers and the finance leads may edit it (ascweb.permissions). Each
+    app's concrete assignment adds what is assigned, unique per user; kept in the admin."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+
 class FidelityNote(models.Model):
     """Where a figure printed in a paper does not equal what the lines add up to."""
 

@@ -120,6 +120,16 @@ class DemoData:
 
 
 @dataclass(frozen=True)
+class Assignable:
+    """Something an app assigns to officers (ascweb.models.Assignment), as the demo's users.toml
+    names it: `name` alone ("reserves") or `name:code` ("workstream:COM"). `assign(user, code)`
+    assigns it ("" for no code), again harmlessly; an unknown code raises LookupError."""
+
+    name: str
+    assign: Callable[[Any, str], None]
+
+
+@dataclass(frozen=True)
 class DashboardPanel:
     """A dashboard section: `context(period, user)` returns the template's context, or None
     when the panel has nothing to show for that period."""
@@ -253,6 +263,10 @@ class Registry:
     lifecycle_hooks: dict[str, Lifecycle] = field(default_factory=dict)
     readers: dict[str, Reader] = field(default_factory=dict)
     workspace_sections: dict[str, WorkspaceSection] = field(default_factory=dict)
+    assignables: dict[str, Assignable] = field(default_factory=dict)
+
+    def add_assignable(self, assignable: Assignable) -> None:
+        self.assignables[assignable.name] = assignable
 
     def add_workspace_section(self, section: WorkspaceSection) -> None:
         self.workspace_sections[section.name] = section

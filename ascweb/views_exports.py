@@ -95,5 +95,7 @@ def pack_pdf(request: HttpRequest, year: str, number: int) -> HttpResponse:
         return pack_page(request, year, number)
     # the whole pack of a published period was built by the queue when it was published (ascweb.jobs)
     stored = jobs.stored_pack(period) if selected is None else None
-    content = stored or published_download(request, period, lambda: pdf.pack_pdf(pack.assemble(period, selected)))
+    content = stored or published_download(
+        request, period, lambda: pdf.pack_pdf(pack.assemble(period, selected)), selected
+    )
     return _attachment(content, "application/pdf", _filename(period, "appendix-pack", "pdf"))

@@ -1,8 +1,9 @@
 """The iBCF's committee table (Appendix C), and the dashboard panel's data."""
 
-from ascweb.permissions import can_see_schedule_forms
+from ascweb.permissions import can_edit_assigned
 from ascweb.registry import DashboardPanel, ExportTable, PackSection, registry
 from ibcf import selectors
+from ibcf.forms import UPDATES
 from ibcf.tables import AppendixCTable, SpendTable
 
 APPENDIX_C_COLUMNS = [
@@ -33,7 +34,7 @@ def spend_panel(period, user) -> dict | None:
         "schemes": len(rows),
         "carry_forward": selectors.carry_forward(period),
         "table": SpendTable(rows, caption=f"iBCF plan against spend, {period.title}"),
-        "show_edit": can_see_schedule_forms(user) and period.is_open,
+        "show_edit": can_edit_assigned(user, period, UPDATES.assignments),
     }
 
 

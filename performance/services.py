@@ -13,7 +13,7 @@ from performance.models import Commentary, Indicator, SeriesValues
 def _editable(user, indicator: Indicator, period):
     period = locked_period(period)
     officers = set(indicator.officers.values_list("id", flat=True))
-    if not can_edit_assigned(user, officers, period):
+    if not can_edit_assigned(user, period, officers):
         raise PermissionDenied("This indicator is not open for you to edit")
     return period
 

@@ -40,7 +40,7 @@ def performance(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "editable": {
             view.indicator.code
             for view in views
-            if permissions.can_edit_assigned(request.user, {o.id for o in view.indicator.officers.all()}, period)
+            if permissions.can_edit_assigned(request.user, period, {o.id for o in view.indicator.officers.all()})
         },
     }
     return render(request, "performance/performance.html", context)
@@ -53,7 +53,7 @@ def _indicator(request: HttpRequest, year: str, number: int, code: str):
     officers = {o.id for o in indicator.officers.all()} if indicator else set()
     if indicator is None or not permissions.can_see_assigned_form(request.user, officers):
         raise Http404("No such indicator")
-    if not permissions.can_edit_assigned(request.user, officers, period):
+    if not permissions.can_edit_assigned(request.user, period, officers):
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
     return period, indicator
 

@@ -1,9 +1,19 @@
 """Plugs reserves and provisions and the capital programme into the shared pages, exports,
 demo data and dashboard (called once from ReservesConfig.ready())."""
 
-from ascweb.permissions import can_see_schedule_forms
-from ascweb.registry import RESERVE_ROWS, DashboardPanel, DemoData, ExportTable, PeriodPage, Reader, registry
+from ascweb.permissions import can_edit_assigned
+from ascweb.registry import (
+    RESERVE_ROWS,
+    Assignable,
+    DashboardPanel,
+    DemoData,
+    ExportTable,
+    PeriodPage,
+    Reader,
+    registry,
+)
 from reserves import selectors
+from reserves.forms import RESERVES
 from reserves.tables import CapitalTable, MovementTable, ReservesTable
 
 RESERVES_COLUMNS = [
@@ -32,12 +42,16 @@ def reserves_panel(period, user) -> dict | None:
         "period": period,
         "movement": movement,
         "table": MovementTable(movement, caption=f"Reserves and provisions movement, {period.title}"),
-        "show_edit": can_see_schedule_forms(user) and period.is_open,
+        "show_edit": can_edit_assigned(user, period, RESERVES.assignments),
     }
 
 
 def register() -> None:
-    from reserves import imports, imports_printed, imports_reference, lifecycle, workspace
+    from reserves import imports, imports_printed, imports_reference, lifecycle, services, workspace
+    from reserves.models import ScheduleAssignment
+
+    for schedule in ScheduleAssignment.Schedule.values:
+        registry.add_assignable(Assignable(schedule, services.assign_schedule(schedule)))
 
     lifecycle.register()
     workspace.register()

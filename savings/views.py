@@ -26,7 +26,8 @@ def summary(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "totals": data.total(),
         "key_variances": selectors.key_variances(data),
         "footnotes": fidelity.page_footnotes(period, "savings-summary"),
-        "can_edit": services.can_edit_savings(request.user, period),
+        # the workstreams this user may update now (none once the period is locked)
+        "editable": services.editable_workstream_ids(request.user) if period.is_open else set(),
     }
     return render(request, "savings/summary.html", context)
 
@@ -62,9 +63,9 @@ def projects(request: HttpRequest, year: str, number: int) -> HttpResponse:
 def workstream_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:
     period = period_or_404(request, year, number)
     workstream = get_object_or_404(Workstream, code=code)
-    if not permissions.is_finance(request.user):
-        raise PermissionDenied("Only finance staff update savings forecasts")
-    if not services.can_edit_savings(request.user, period):
+    if not permissions.can_see_assigned_form(request.user, services.workstream_assignments(workstream)):
+        raise PermissionDenied("Only a finance lead or an officer assigned this workstream updates its forecasts")
+    if not period.is_open:  # theirs, but locked (the save checks both again, under the period's lock)
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
     submission = submit(
         request,

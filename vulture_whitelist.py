@@ -113,3 +113,4 @@ _.process_view  # Django calls a middleware's process_view
 CacheRouter  # settings.DATABASE_ROUTERS
 _.db_for_read  # Django asks a router
 _.db_for_write
+_.filter_horizontal  # performance/admin.py: the admin reads it

@@ -7,7 +7,16 @@ class SavingsConfig(AppConfig):
 
     def ready(self) -> None:
         from ascweb.registry import SAVINGS_TARGETS, Assignable, DashboardPanel, DemoData, PeriodPage, Reader, registry
-        from savings import exports, imports, imports_printed, imports_programme, lifecycle, selectors, services, workspace
+        from savings import (
+            exports,
+            imports,
+            imports_printed,
+            imports_programme,
+            lifecycle,
+            selectors,
+            services,
+            workspace,
+        )
         from savings.dashboard import panel_context
 
         exports.register()

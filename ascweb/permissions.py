@@ -103,3 +103,16 @@ def can_see_schedule_forms(user: AnyUser) -> bool:
 
 def can_edit_schedules(user: AnyUser, period) -> bool:
     return period.is_open and is_finance(user)
+
+
+# --- Figures assigned to named officers (performance indicators) ---------------------------------
+# An indicator lists the officers who enter it: they and a finance lead may edit its figures
+# while the period is open; another officer sees no form (404), nobody edits a locked period.
+
+
+def can_see_assigned_form(user: AnyUser, officer_ids: set[int]) -> bool:
+    return is_lead(user) or (is_officer(user) and user.id in officer_ids)
+
+
+def can_edit_assigned(user: AnyUser, officer_ids: set[int], period) -> bool:
+    return period.is_open and can_see_assigned_form(user, officer_ids)

@@ -18,7 +18,9 @@ Each app registers, from its AppConfig.ready():
   the core's officer workspace (ascweb.workspace).
 
 The appendix pack (ascweb.pack) prints every registered table, section and chart in `order`;
-a part with `pack == APPENDIX` gets the next free letter, so letters follow the contents.
+a part with `pack == APPENDIX` carries its fixed `letter`, the committee report's (A budget
+monitoring, B explanations, C iBCF, D savings, E reserves and provisions, F capital), so the
+letters never shift when a part is empty or left out; an empty part prints its `empty` text.
 """
 
 from collections.abc import Callable
@@ -51,7 +53,12 @@ class ExportTable:
     - `pack`: APPENDIX, REPORT or NOT_IN_PACK; `heading` the name printed after the letter
       ("Budget monitoring"; defaults to `title` without an "Appendix X: " prefix);
     - `notes`: sentences printed under the table; `{name}` refers to another part of the pack
-      and becomes its label ("Appendix B"); a sentence whose part is not in the pack is left out.
+      and becomes its label ("Appendix B"); a sentence whose part is not in the pack is left out;
+    - `letter`: the appendix's fixed letter (parts sharing a letter print together, in `order`);
+      `empty`: the sentence printed instead of the table when the period has no rows (why);
+    - `printed_source`: a regular expression (Python and PostgreSQL alike) matching the
+      FidelityNote.source of the paper's printing of this table, so its page and the pack can
+      footnote where a figure differs from the printed one (ascweb.fidelity.table_footnotes).
     """
 
     name: str
@@ -63,6 +70,9 @@ class ExportTable:
     pack: str = APPENDIX
     heading: str = ""
     notes: tuple[str, ...] = ()
+    letter: str = ""
+    empty: str = ""
+    printed_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,7 @@ class PackSection:
     """A part of the pack that is not a table, e.g. Appendix B's explanations of variances:
     `template` rendered with `context(period)` (None: nothing to print for that period) plus
     `period`, `label` ("Appendix B") and `part` (whose `notes` are `notes` with their
-    references resolved, as for ExportTable)."""
+    references resolved, as for ExportTable). `letter` and `empty` as for ExportTable."""
 
     name: str
     title: str
@@ -79,6 +89,8 @@ class PackSection:
     order: int
     pack: str = APPENDIX
     notes: tuple[str, ...] = ()
+    letter: str = ""
+    empty: str = ""
 
 
 @dataclass(frozen=True)

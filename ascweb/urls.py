@@ -72,6 +72,7 @@ urlpatterns += [
     path("periods/<fy:year>/<int:number>/timetable/", views_workspace.timetable_page, name="timetable"),
     path("imports/", views_imports.import_index, name="imports"),
     path("imports/<slug:kind>/", views_imports.import_upload, name="import-upload"),
+    path("imports/jobs/<int:pk>/", views_imports.import_job, name="import-job"),
     path(
         "periods/<fy:year>/<int:number>/templates/<slug:kind>.<str:fmt>",
         views_imports.import_template,

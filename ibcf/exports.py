@@ -1,7 +1,7 @@
 """The iBCF's committee table (Appendix C), and the dashboard panel's data."""
 
 from ascweb.permissions import can_see_schedule_forms
-from ascweb.registry import DashboardPanel, ExportTable, registry
+from ascweb.registry import DashboardPanel, ExportTable, PackSection, registry
 from ibcf import selectors
 from ibcf.tables import AppendixCTable, SpendTable
 
@@ -37,6 +37,13 @@ def spend_panel(period, user) -> dict | None:
     }
 
 
+def _progress(period) -> dict | None:
+    """The pack's part of Appendix C that the table cannot hold: each scheme's impact and its
+    activity and progress at the period (most of the paper's Appendix C)."""
+    schemes = [row for row in selectors.appendix_c(period) if row.kind == "line"]
+    return {"schemes": schemes} if schemes else None
+
+
 def register() -> None:
     registry.add_export_table(
         ExportTable(
@@ -50,6 +57,20 @@ def register() -> None:
                 years=selectors.plan_years(period),
                 caption=f"Improved Better Care Fund (iBCF) summary and update, {period.title}",
             ),
+            letter="C",
+            empty="No iBCF schemes have been planned for this year, so there is no iBCF summary or update.",
+            printed_source=r"^iBCF, .* plan: (.*Appendix C|'Funded by' line)$",
+        )
+    )
+    registry.add_pack_section(
+        PackSection(
+            "ibcf-progress",
+            "Improved Better Care Fund: impact, activity and progress",
+            "ibcf/pack_progress.html",
+            _progress,
+            41,
+            letter="C",
+            empty="No iBCF schemes have been planned for this year, so no progress is reported.",
         )
     )
     registry.add_dashboard_panel(DashboardPanel("iBCF plan against spend", "ibcf/spend_panel.html", spend_panel, 40))

@@ -3,6 +3,7 @@ the plan's history; and the scheme update form."""
 
 from django.http import HttpRequest, HttpResponse
 
+from ascweb import fidelity, pack
 from ascweb.caching import member_page, render_page
 from ascweb.models import Period
 from ascweb.periods import period_or_404
@@ -24,9 +25,10 @@ def _appendix_c_content(period: Period) -> dict:
         "table": AppendixCTable(
             rows,
             years=years,
-            caption=f"Appendix C: improved Better Care Fund (iBCF) summary and update, {period.title}",
+            caption=f"{pack.label_for('ibcf')}: improved Better Care Fund (iBCF) summary and update, {period.title}",
         ),
         "carry_forward": selectors.carry_forward(period),
+        "footnotes": fidelity.page_footnotes(period, "ibcf"),
         "split_version": split_version,
         "split_table": AcuteSplitTable(
             split_rows,

@@ -54,6 +54,9 @@ def register() -> None:
                 start_year=period.year.start_year,
                 caption=f"Adult Social Services Reserves and Provisions, {period.title}",
             ),
+            letter="E",
+            printed_source=r"^Reserves and provisions, Period [0-9]+ report, Appendix [A-Z]$",
+            empty="No reserves or provisions have been reported for this period.",
         )
     )
     registry.add_export_table(
@@ -68,6 +71,9 @@ def register() -> None:
                 start_year=period.year.start_year,
                 caption=f"Adult Social Services Capital Programme, {period.title}",
             ),
+            letter="F",
+            printed_source=r"^Capital programme, Period [0-9]+ report, Appendix [A-Z]$",
+            empty="No capital programme has been reported for this period.",
         )
     )
     # after finance (10) and savings (30), before the iBCF (41): its carry-forward links to a reserve

@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from ascweb import periods, permissions
+from ascweb import fidelity, periods, permissions
 from ascweb.models import Period
 from ascweb.periods import period_or_404
 from ascweb.permissions import can_edit_schedules
@@ -39,6 +39,7 @@ def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "table": table,
         "can_edit": can_edit_schedules(request.user, period),
         "fidelity_count": _fidelity_count(request.user, period, "Reserves and provisions"),
+        "footnotes": fidelity.page_footnotes(period, "reserves"),
         "can_import": permissions.can_manage_periods(request.user) and period.is_open,
     }
     return render(request, "reserves/reserves.html", context)
@@ -56,6 +57,7 @@ def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "table": table,
         "can_edit": can_edit_schedules(request.user, period),
         "fidelity_count": _fidelity_count(request.user, period, "Capital programme"),
+        "footnotes": fidelity.page_footnotes(period, "capital"),
         "can_import": permissions.can_manage_periods(request.user) and period.is_open,
     }
     return render(request, "reserves/capital.html", context)

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from ascweb import permissions
+from ascweb import fidelity, permissions
 from ascweb.periods import period_or_404
 from ascweb.views_edit import saved, submit
 from savings import selectors, services
@@ -25,6 +25,7 @@ def summary(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "table": table,
         "totals": data.total(),
         "key_variances": selectors.key_variances(data),
+        "footnotes": fidelity.page_footnotes(period, "savings-summary"),
         "can_edit": services.can_edit_savings(request.user, period),
     }
     return render(request, "savings/summary.html", context)
@@ -49,7 +50,13 @@ def projects(request: HttpRequest, year: str, number: int) -> HttpResponse:
         data=data,
         caption=f"Savings by workstream and project, {period.title}",
     )
-    return render(request, "savings/projects.html", {"period": period, "data": data, "table": table})
+    context = {
+        "period": period,
+        "data": data,
+        "table": table,
+        "footnotes": fidelity.page_footnotes(period, "savings-projects"),
+    }
+    return render(request, "savings/projects.html", context)
 
 
 def workstream_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:

@@ -37,9 +37,11 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
 ]
 # The core and the apps that plug into it (their figures make the page cache's data stamp).
-ASCWEB_APPS = ["ascweb", "finance", "savings", "ibcf", "reserves", "planning"]
+ASCWEB_APPS = ["ascweb", "finance", "savings", "ibcf", "reserves", "performance", "planning"]
 INSTALLED_APPS += ASCWEB_APPS
 
 MIDDLEWARE = [
@@ -172,6 +174,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 
+# Long work off the request (ascweb.jobs): a queue kept in the app's own database
+# (django-tasks' database backend), run by `python manage.py db_worker` (compose's worker).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 DJANGO_TABLES2_TEMPLATE = "tables/govuk_table.html"
 
 # Optional single sign-on through the council's OpenID Connect identity provider.
@@ -204,6 +210,11 @@ ASCWEB_ORGANISATION = env_str("ASCWEB_ORGANISATION", "Norfolk County Council")
 ASCWEB_IMPORT_MAX_BYTES = env_int("ASCWEB_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
 ASCWEB_IMPORT_MAX_ROWS = env_int("ASCWEB_IMPORT_MAX_ROWS", 200_000)
 ASCWEB_IMPORT_MAX_COLUMNS = env_int("ASCWEB_IMPORT_MAX_COLUMNS", 50)
+# A file larger than this (bytes) is imported off the request: stored, queued and run by the
+# queue worker (`manage.py db_worker`), the lead watching its progress page (ascweb.jobs).
+ASCWEB_IMPORT_BACKGROUND_BYTES = env_int("ASCWEB_IMPORT_BACKGROUND_BYTES", 1024 * 1024)
+# The pack's charts are drawn by this Chromium (ascweb.pack_charts; Debian's `chromium`).
+ASCWEB_CHROMIUM = env_str("ASCWEB_CHROMIUM", "/usr/bin/chromium")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: larger uploads go to disk
 # Reminder emails (`manage.py send_reminders`): links start with the site's address; mail goes
 # through EMAIL_BACKEND, the console (printed, not sent) unless set, e.g. to SMTP in production

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("ascweb", "finance", "savings", "ibcf", "reserves", "planning", "bench")
+PACKAGES = ("ascweb", "finance", "savings", "ibcf", "reserves", "performance", "planning", "bench")
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
@@ -51,6 +51,7 @@ FORBIDDEN = [
     ("reserves/services.py", "import ibcf.selectors", "reserves is not allowed to import ibcf"),
     ("ascweb/pack.py", "from savings import selectors", "ascweb is not allowed to import savings"),
     ("finance/views.py", "from bench import scale", "finance is not allowed to import bench"),
+    ("performance/views.py", "from reserves import selectors", "performance is not allowed to import reserves"),
     ("finance/charts.py", "from finance.models import LineForecast", "finance.charts is not allowed to import"),
     ("ascweb/charts.py", "from django.db import models", "ascweb.charts is not allowed to import django"),
     ("planning/selectors.py", "from savings import selectors", "planning is not allowed to import savings"),

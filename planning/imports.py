@@ -8,6 +8,7 @@ Totals (the revised gap, the savings to find, each target) are never in a file: 
 
 from collections.abc import Callable
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from ascweb.importing import Column
@@ -120,7 +121,7 @@ def _load_rounds(job: ImportJob) -> None:
             continue
         try:
             first_year = financial_year_for(values["first_year"])
-        except Exception:  # noqa: BLE001 - a ValidationError, said in the file's terms
+        except ValidationError:
             job.report.add(number, "first_year", f"{values['first_year']!r} is not a financial year like 2018-19")
             continue
         fields = {

@@ -1,9 +1,9 @@
 """Plugs budget planning into the shared pages, exports, pack, imports, lifecycle and demo
 data (called once from PlanningConfig.ready()).
 
-The pack's planning appendix is one PackSection with pack=APPENDIX at order 80: the pack
-letters its appendices in order (ascweb.pack), so its letter follows every appendix registered
-before it (H after A-F and the performance app's G). The four tables are downloads and
+The pack's planning appendix is one PackSection with pack=APPENDIX and its fixed letter H (the
+core's mechanism, ascweb.registry: the monitoring report's A-F, performance's G), so it keeps
+its letter whatever else the pack holds. The four tables are downloads and
 `export_table` tables (NOT_IN_PACK: the appendix prints them)."""
 
 from ascweb.registry import NOT_IN_PACK, DemoData, ExportTable, PackChart, PackSection, PeriodPage, registry
@@ -161,6 +161,8 @@ def register() -> None:
             "planning/appendix.html",
             _appendix,
             ORDER,
+            letter="H",  # after performance's G: the core's fixed letters (ascweb.registry)
+            empty="No budget planning round had been published for this period.",
         )
     )
     for index in range(1, PLANNING_YEARS + 1):

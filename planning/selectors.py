@@ -266,7 +266,7 @@ def changes(round_: PlanningRound, previous: PlanningRound) -> list[Change]:
     found: list[Change] = []
 
     def compare(table: str, now: dict, then: dict) -> None:
-        for key in sorted(set(now) | set(then), key=str):
+        for key in sorted([*now, *(k for k in then if k not in now)], key=lambda k: k[0]):  # by year, as printed
             if now.get(key) != then.get(key):
                 found.append(Change(table, key[0], key[1], _shown(then.get(key)), _shown(now.get(key))))
 

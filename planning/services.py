@@ -39,12 +39,12 @@ def round_publish(*, user, round_id: int) -> PlanningRound:
 
 
 @transaction.atomic
-def round_save(*, user, round_id: int | None, values: dict, model=PlanningRound) -> PlanningRound:
+def round_save(*, user, round_id: int | None, values: dict) -> PlanningRound:
     """Create a draft round or change a draft's own fields (name, first year, rule, note)."""
     if round_id is None:
         if user is not None and not permissions.can_manage_periods(user):
             raise PermissionDenied("Only a finance lead can start a planning round")
-        round_ = model(**values)
+        round_ = PlanningRound(**values)
     else:
         round_ = locked_draft(round_id, user)
         for name, value in values.items():

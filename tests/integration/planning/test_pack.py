@@ -1,5 +1,5 @@
-"""Budget planning in the appendix pack: one appendix, lettered after every appendix registered
-before it (ascweb.pack letters them in order), with the round's tables, and the bridge charts."""
+"""Budget planning in the appendix pack: one appendix with its fixed letter H (after the
+monitoring report's A-F and performance's G), with the round's tables, and the bridge charts."""
 
 import pytest
 
@@ -8,13 +8,12 @@ from ascweb.models import Period
 
 
 @pytest.mark.django_db
-def test_the_planning_appendix_is_lettered_after_the_others(demo):
+def test_the_planning_appendix_is_appendix_h(demo):
     period = Period.objects.get(year__code="2017-18", number=10)
     assembled = pack.assemble(period, draw_charts=False)
     appendices = [part for part in assembled.parts if part.is_appendix]
-    planning = appendices[-1]
-    assert planning.name == "planning"
-    assert planning.label == f"Appendix {chr(ord('A') + len(appendices) - 1)}"
+    [planning] = [part for part in appendices if part.name == "planning"]
+    assert planning.label == "Appendix H" and planning is appendices[-1]
     html = planning.section_html
     assert "July 2017" in html and "Illustrative:" in html and "Savings targets by committee" in html
     assert "Adult Social Care Committee" in html and "The gap bridge" in html
@@ -23,8 +22,10 @@ def test_the_planning_appendix_is_lettered_after_the_others(demo):
 
 
 @pytest.mark.django_db
-def test_a_period_published_before_any_round_has_no_planning_appendix(small_council):
+def test_a_period_published_before_any_round_keeps_the_letter_and_says_why(small_council):
     period = small_council.year.periods.filter(status="published").first()
     if period is None:
         pytest.skip("the small council has no published period")
-    assert "planning" not in [part.name for part in pack.assemble(period, draw_charts=False).parts]
+    [planning] = [part for part in pack.assemble(period, draw_charts=False).parts if part.name == "planning"]
+    assert planning.label == "Appendix H"
+    assert planning.empty == "No budget planning round had been published for this period."

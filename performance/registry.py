@@ -55,6 +55,8 @@ def register() -> None:
                 with_headings(rows), caption=f"Better Care Fund - KPI Dashboard, {period.title}"
             ),
             pack=APPENDIX,
+            letter="G",  # after the committee report's A-F (ascweb.registry): fixed, never shifts
+            empty="No Better Care Fund metrics had been reported for this period.",
             heading="Better Care Fund metrics",
             notes=(
                 "Quarters, year-to-date figures, totals and rates per 100,000 are computed from the monthly "

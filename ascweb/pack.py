@@ -102,7 +102,7 @@ class Part:
 class Pack:
     period: Any
     parts: list[Part]
-    stamp: str
+    publication_line: str  # "Period 10 (January) 2017-18, published 5 March 2018": the footer of every page
     is_draft: bool
 
     @property
@@ -181,7 +181,7 @@ def label_for(name: str) -> str:
 # --- Assembling -------------------------------------------------------------------------------
 
 
-def publication_stamp(period) -> str:
+def publication_line(period) -> str:
     """The footer line: 'Period 10 (January) 2017-18, published 5 March 2018'."""
     if not period.is_published or period.published_at is None:
         return f"{period.title}, {DRAFT_MARK}"
@@ -206,7 +206,7 @@ def assemble(period, selected: list[str] | None = None, *, draw_charts: bool = T
         _finish(part, period, refs)
     if draw_charts:
         pack_charts.draw([part for part in parts if part.kind == CHART])
-    return Pack(period=period, parts=parts, stamp=publication_stamp(period), is_draft=not period.is_published)
+    return Pack(period=period, parts=parts, publication_line=publication_line(period), is_draft=not period.is_published)
 
 
 class _ChartFigures:

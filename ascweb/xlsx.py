@@ -28,7 +28,7 @@ def table_workbook(table: ExportTable, period, rows: list) -> bytes:
     sheet.title = _sheet_title(table.title)
     preamble = [
         [table.title],
-        [pack.publication_stamp(period)],
+        [pack.publication_line(period)],
         ["Figures in £m to 3 decimal places; negative figures in brackets."],
         [],
     ]

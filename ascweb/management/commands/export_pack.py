@@ -29,4 +29,4 @@ class Command(BaseCommand):
         contents = pack.assemble(period, options["section"])
         Path(options["output"]).write_bytes(pdf.pack_pdf(contents))
         listing = ", ".join(part.title for part in contents.parts)
-        self.stdout.write(f"Wrote {options['output']}: {contents.stamp}. {listing}.")
+        self.stdout.write(f"Wrote {options['output']}: {contents.publication_line}. {listing}.")

@@ -181,5 +181,7 @@ def test_every_chart_of_the_dashboard_is_in_the_pack(member_client, demo):
     html = member_client.get(PAGE + "dashboard/").content.decode()
     drawn = len(re.findall(r'data-chart="[^"]+"', html))
     period = Period.objects.get(number=10)
-    printed = [part for part in pack.assemble(period, draw_charts=False).parts if part.kind == pack.CHART]
-    assert drawn >= 6 and len(printed) == drawn
+    charts = [part for part in pack.assemble(period, draw_charts=False).parts if part.kind == pack.CHART]
+    # budget planning's bridge charts are its own page's (one per year), not the dashboard's
+    printed = [part for part in charts if not part.choice.name.startswith("planning-bridge-")]
+    assert drawn >= 6 and len(printed) == drawn and len(charts) == drawn + 4

@@ -32,7 +32,15 @@ def spend_panel(period, user) -> dict | None:
         "reported": len(reported),
         "schemes": len(rows),
         "carry_forward": selectors.carry_forward(period),
-        "table": SpendTable(rows, caption=f"iBCF plan against spend, {period.title}"),
+        # only the schemes with figures reported: the rest are named in one sentence
+        "table": SpendTable(
+            [row for row in rows if row.spend_to_date is not None or row.forecast is not None],
+            caption=f"iBCF spend reported, {period.title}",
+        ),
+        "plan_table": SpendTable(
+            rows, caption=f"iBCF plan by scheme, {period.title}", exclude=("spend_to_date", "forecast")
+        ),
+        "not_reported": [row.label for row in rows if row.spend_to_date is None and row.forecast is None],
         "show_edit": can_see_schedule_forms(user) and period.is_open,
     }
 
@@ -52,4 +60,13 @@ def register() -> None:
             ),
         )
     )
-    registry.add_dashboard_panel(DashboardPanel("iBCF plan against spend", "ibcf/spend_panel.html", spend_panel, 40))
+    registry.add_dashboard_panel(
+        DashboardPanel(
+            "iBCF plan against spend",
+            "ibcf/spend_panel.html",
+            spend_panel,
+            40,
+            title="iBCF plan against spend",
+            anchor="ibcf",
+        )
+    )

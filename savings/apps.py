@@ -8,7 +8,7 @@ class SavingsConfig(AppConfig):
     def ready(self) -> None:
         from ascweb.registry import DashboardPanel, DemoData, PeriodPage, registry
         from savings import exports, imports, imports_printed, imports_programme, lifecycle, workspace
-        from savings.dashboard import panel_context
+        from savings.dashboard import ANCHOR, glance, panel_context
 
         exports.register()
         lifecycle.register()
@@ -24,4 +24,14 @@ class SavingsConfig(AppConfig):
             registry.add_import_kind(kind)
         registry.add_demo_data(DemoData("savings", manifest="savings.toml", order=30))
         registry.add_period_page(PeriodPage("Savings", "savings", order=30))
-        registry.add_dashboard_panel(DashboardPanel("savings", "savings/dashboard_panel.html", panel_context, order=30))
+        registry.add_dashboard_panel(
+            DashboardPanel(
+                "savings",
+                "savings/dashboard_panel.html",
+                panel_context,
+                order=30,
+                title="Savings delivered and at risk",
+                anchor=ANCHOR,
+                glance=glance,
+            )
+        )

@@ -1,10 +1,13 @@
 """The member dashboard through the test client: what each persona sees, and never a draft."""
 
+import json
 import re
 from pathlib import Path
 
+import plotly
 import pytest
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.test import Client, override_settings
 
 from ascweb.models import Period
@@ -55,13 +58,25 @@ def test_the_p10_dashboard_tells_the_story_of_the_period(member_client):
     assert "Forecast accuracy appears at the year end: the Period 13 dashboard" in body
 
 
-def test_the_dashboard_loads_plotly_from_the_installed_package_and_no_inline_script(member_client):
+def test_the_dashboard_loads_the_partial_plotly_bundle_lazily_and_no_inline_script(member_client):
     body = member_client.get(P10).content.decode()
-    assert '<script src="/static/plotly/plotly.min.js" defer></script>' in body
+    # plotly.js is not a script tag of the page: charts.js adds it when a chart comes into view
+    assert 'data-plotly="/static/plotly/plotly-basic.min.js" defer></script>' in body
+    assert "plotly.min.js" not in body
     for tag in re.findall(r"<script[^>]*>", body):
         assert "src=" in tag or 'type="application/json"' in tag, tag
-    plotly_js = Path(settings.STATICFILES_DIRS[-1][1]) / "plotly.min.js"
-    assert plotly_js.is_file()
+    assert finders.find("plotly/plotly-basic.min.js")
+
+
+def test_the_plotly_bundle_is_the_plotly_js_that_the_python_package_bundles():
+    """The pack prints charts with the Python package's plotly.js; the page draws them with the
+    npm bundle. Both must be the same release, so a chart looks the same on paper and screen."""
+    bundled = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text()[:200]
+    served = Path(finders.find("plotly/plotly-basic.min.js")).read_text()[:200]
+    version = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", bundled).group(1)
+    assert f"plotly.js (basic - minified) v{version}" in served
+    package = json.loads((Path(settings.BASE_DIR) / "package.json").read_text())
+    assert package["devDependencies"]["plotly.js-basic-dist-min"] == version
 
 
 def test_net_expenditure_against_profile_at_p10(member_client):

@@ -3,7 +3,7 @@ demo data and dashboard (called once from ReservesConfig.ready())."""
 
 from ascweb.money import format_m
 from ascweb.permissions import can_see_schedule_forms
-from ascweb.registry import RESERVE_ROWS, DashboardPanel, Glance, DemoData, ExportTable, PeriodPage, Reader, registry
+from ascweb.registry import RESERVE_ROWS, DashboardPanel, DemoData, ExportTable, Glance, PeriodPage, Reader, registry
 from reserves import selectors
 from reserves.tables import CapitalTable, MovementTable, ReservesTable
 

@@ -146,6 +146,22 @@
     return loading;
   }
 
+  // One chart per task, so that the page answers between charts.
+  var waiting = [];
+  function queue(container) {
+    waiting.push(container);
+    if (waiting.length === 1) {
+      setTimeout(next, 0);
+    }
+  }
+  function next() {
+    draw(waiting[0]);
+    waiting.shift();
+    if (waiting.length) {
+      setTimeout(next, 0);
+    }
+  }
+
   function drawWhenSeen(containers) {
     if (!("IntersectionObserver" in window)) {
       plotly().then(function () {
@@ -159,7 +175,7 @@
           if (entry.isIntersecting) {
             observer.unobserve(entry.target);
             plotly().then(function () {
-              draw(entry.target);
+              queue(entry.target);
             });
           }
         });

@@ -2,7 +2,7 @@
 department will end the year, and what moved since the last report. The other apps answer
 theirs through their panels (ascweb.registry.Glance)."""
 
-from ascweb.money import format_m
+from ascweb.money import format_m, format_pct
 from ascweb.registry import Glance
 from finance.calculations import movement, movement_words, variance_words
 
@@ -19,7 +19,7 @@ def outturn(data) -> Glance:
     (0.96%).' with its trend: '£2.500m better than at Period 9'."""
     headline = data.headline
     pct = headline.variance_pct
-    share = f" ({abs(pct) * 100:.2f}% of budget)" if pct else ""
+    share = f" ({format_pct(abs(pct))} of budget)" if pct else ""  # the word says which way
     kind = "on budget" if headline.variance == 0 else f"an {variance_words(headline.variance)}"
     answer = f"Forecast outturn {_m(headline.forecast)} against a budget of {_m(headline.budget)}: {kind}{share}."
     before = data.previous_headline

@@ -33,7 +33,7 @@
 
   // On a phone there is no room for value labels beside the bars: they would print over the
   // area names. Horizontal bars carry their figure inside the bar (plotly shrinks it to fit,
-  // or leaves it out), the area names wrap, and legends go under the plot in a smaller font.
+  // or leaves it out when it would be too small), the area names wrap, and legends go under the plot in a smaller font.
   // The same figures, with their signs in words, are in the table under each chart.
   function narrow(figure, width) {
     var layout = figure.layout;
@@ -47,11 +47,14 @@
           trace.text = (trace.meta && trace.meta.short_text) || trace.text;
           trace.textposition = "inside";
           trace.insidetextanchor = "middle";
+          trace.textangle = 0;
         }
       } else if (trace.type === "bar" && trace.text) {
         trace.textposition = "inside";
       }
     });
+    // a figure too small to read inside its bar is left out (the table beneath has it)
+    layout.uniformtext = { mode: "hide", minsize: 10 };
     layout.margin = Object.assign({}, layout.margin, { l: 4, r: 12 });
     if (layout.title && layout.title.text) {
       var title = wrap(layout.title.text.replace(/<br>/g, " "), Math.floor(width / 10));
@@ -83,7 +86,8 @@
     var config = { displayModeBar: false, responsive: true, displaylogo: false };
     container.classList.add("app-chart__plot--drawn");
     window.Plotly.newPlot(container, figure.data, figure.layout, config).then(function () {
-      return clearBarLabels(container, 4);
+      // on a phone the figures sit inside the bars: nothing to clear
+      return width < NARROW ? null : clearBarLabels(container, 4);
     });
     // A bar that stands for an area opens the area's page (the table holds the same links
     // for the keyboard).

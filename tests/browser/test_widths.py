@@ -69,6 +69,7 @@ def test_the_glance_comes_first_and_wide_tables_say_they_scroll(browser, live_de
         # the areas table is wider than a phone: it says so, and its row labels stay put
         region = page.get_by_role("region", name="Variance by expenditure area at Period 10, £m")
         expect(region.locator("xpath=preceding-sibling::p[1]")).to_have_text("Scroll sideways for more columns →")
+        assert region.get_by_role("columnheader").all_inner_texts()[:2] == ["Expenditure area", "Variance"]
         label = region.get_by_role("rowheader").first
         before = label.bounding_box()["x"]
         region.evaluate("(el) => { el.scrollLeft = 200; }")

@@ -5,6 +5,8 @@ Each is listed with where it is read; a name that stops being read goes from her
 # ruff: noqa: B018, F821 - a vulture whitelist is a list of bare names
 # Read by templates
 _.rounding  # templates/pack/pack.html
+_.continues  # templates/pack/pack.html
+_.footnotes  # templates/pack/pack.html
 _.section_html  # templates/pack/pack.html
 _.anchor  # templates/pack/pack.html
 _.is_draft  # templates/pack/pack.html
@@ -22,6 +24,16 @@ _.confirm_all  # templates/finance/area_edit.html (the "Confirm all" button's fi
 _.question  # templates/finance/dashboard.html (a Glance line)
 _.contents_title  # templates/finance/dashboard.html (a DashboardPanel's contents entry)
 _.html_id  # templates/finance/dashboard.html (a DashboardPanel's anchor)
+_.holds  # templates/planning/_round_body.html (the savings link)
+_.grid  # templates/planning/figures_edit.html
+_.clean_first_year  # planning/forms.py: Django calls clean_<field>
+# Budget planning's bridge categories: stored values, read through Category.choices
+_.AGREED_GAP
+_.COST_PRESSURES
+_.SAVINGS_CHANGES
+_.TAX_INCREASE
+_.TAX_BASE
+_.REALLOCATION
 
 # Read by django-tables2 by accessor (finance.tables columns)
 _.prior_actual
@@ -81,3 +93,27 @@ parse_millions  # the tests read the papers' printed £m figures with it (tests/
 _.data_type  # ascweb/cells.py: openpyxl writes a cell by its data_type
 _.help_text  # ascweb/forms.py: the template shows a field's help text
 _.clean_file  # ascweb/forms.py: Django calls clean_<field>
+_.created_at  # ascweb.models.BackgroundImport: its Meta.ordering; ascweb.models.Assignment: the admin
+_.started_at  # templates/imports/job.html
+_.finished_at  # templates/imports/job.html
+
+# performance: read by templates, django-tables2 and the import template by name
+_.month_names  # templates/performance/figures_edit.html
+_.is_money  # templates/periods/fidelity.html (ascweb.models.FidelityNote)
+_.latest_month_name  # templates/performance/performance.html, dashboard_panel.html
+_.definition  # templates/performance/performance.html, the indicators import
+_.population_base  # templates/performance/performance.html, the indicators import
+_.PERCENT  # Indicator.Unit: a choice
+_.HIGHER  # Indicator.Direction: a choice
+# the months of performance.models.SeriesValues and the columns of performance.tables.SeriesTable
+_.apr, _.may, _.jun, _.jul, _.aug, _.sep, _.oct, _.nov, _.dec, _.jan, _.feb, _.mar
+_.q1, _.q2, _.q3, _.q4
+_.ytd_target
+_.ytd_rate  # performance.tables.MetricsTable, by accessor
+client_address  # settings.AXES_CLIENT_IP_CALLABLE: django-axes calls it
+MemberSnapshot  # settings.MIDDLEWARE
+_.process_view  # Django calls a middleware's process_view
+CacheRouter  # settings.DATABASE_ROUTERS
+_.db_for_read  # Django asks a router
+_.db_for_write
+_.filter_horizontal  # performance/admin.py: the admin reads it

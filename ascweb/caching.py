@@ -16,6 +16,13 @@ no history, add their highest id and count. One query reads the stamp.
 Views are marked `@member_page` and answer with `render_page`: on a hit the view does not
 run at all. Downloads of a published period (Excel, CSV, the appendix pack PDF) are the same
 for everyone who may see it, so their content is kept the same way (`published_download`).
+
+What the key is made of: the page's path, who is asking (their role: what they may see), what
+the view says changes the content (the lead's choice of the pack's parts, normalised), and the
+data stamp. Never the query string as sent: a parameter no view reads (`?a=1`, `?a=2`, ...)
+makes no new entry and no rebuild, and a member's `?contents=chosen&section=summary` (which
+only a lead's request acts on) is kept as what the member was given, the whole pack, never
+under the key of a lead's choice.
 """
 
 import hashlib
@@ -122,13 +129,15 @@ def _page_key(request: HttpRequest) -> str | None:
     return _key("page", request)
 
 
-def published_download(request: HttpRequest, period, build: Callable[[], bytes | str]) -> bytes | str:
+def published_download(
+    request: HttpRequest, period, build: Callable[[], bytes | str], parts: list[str] | None = None
+) -> bytes | str:
     """A download's content (`build()`): for a published period built once and kept until
     the figures change, for whoever may see the period (a published period's downloads are
-    the same for everyone; only a lead's choice of pack contents, in the address, differs)."""
+    the same for everyone; only a lead's choice of the pack's `parts`, None for all, differs)."""
     if not period.is_published:
         return build()
-    key = _key("download", request)
+    key = _key("download", request, "all" if parts is None else ",".join(sorted(set(parts))))
     content = page_store.get(key)
     if content is None:
         content = build()
@@ -136,6 +145,15 @@ def published_download(request: HttpRequest, period, build: Callable[[], bytes |
     return content
 
 
-def _key(kind: str, request: HttpRequest) -> str:
-    about = f"{request.get_full_path()}|{data_stamp()}"
+def _role(user) -> str:
+    """Who may see what: the key's part for the asker (members hold no other role)."""
+    if permissions.is_lead(user):
+        return "lead"
+    return "finance" if permissions.is_finance(user) else "member"
+
+
+def _key(kind: str, request: HttpRequest, variant: str = "") -> str:
+    """The path, the asker's role, what changes the content (`variant`) and the data stamp:
+    never the query string (see the module's notes)."""
+    about = "|".join((request.path, _role(request.user), variant, data_stamp()))
     return f"{kind}." + hashlib.sha256(about.encode()).hexdigest()

@@ -71,3 +71,14 @@ def sign_colours(values: Sequence[int]) -> list[str]:
 def sign_pattern(values: Sequence[int]) -> dict:
     """Overspend bars hatched, underspend bars plain: the sign shows without colour too."""
     return {"shape": ["/" if value > 0 else "" for value in values], "fgcolor": WHITE, "fillmode": "overlay"}
+
+
+def wrap(label: str, width: int = 18) -> str:
+    """A long axis label on several lines (<br>), so narrow screens keep room for the bars."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)

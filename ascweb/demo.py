@@ -10,7 +10,9 @@
    (an ImportRecord of the same kind, checksum and period) is skipped, so loading again changes
    nothing, and figures edited since are kept. Any problem in a file stops the load and nothing
    is kept;
-3. `periods.toml`: each period's committee meeting, and publishing (through the lifecycle
+3. each demo officer's `assigned` entries in `users.toml` (ascweb.registry.Assignable: a
+   savings workstream, a statement), once the files have made what they name;
+4. `periods.toml`: each period's committee meeting, and publishing (through the lifecycle
    service, so its hooks run) of those marked `publish = true`. Files can only be imported
    into an open period, hence publishing last.
 """
@@ -39,6 +41,7 @@ class DemoUser:
     username: str
     role: str
     password: str
+    assigned: tuple[str, ...] = ()  # "workstream:COM", "reserves": see ascweb.registry.Assignable
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,10 @@ def _toml(name: str) -> dict:
 
 
 def demo_users() -> list[DemoUser]:
-    return [DemoUser(u["username"], u["role"], u["password"]) for u in _toml("users.toml")["user"]]
+    return [
+        DemoUser(u["username"], u["role"], u["password"], tuple(u.get("assigned", ())))
+        for u in _toml("users.toml")["user"]
+    ]
 
 
 def demo_credentials() -> list[tuple[str, str, str]]:
@@ -81,6 +87,7 @@ def load_demo(say: Callable[[str], None] = lambda _message: None) -> None:
     lead = _users()
     for part in registry.demo_data:  # in order
         load_files(part, lead, say)
+    _assignments()
     _periods(lead, say)
 
 
@@ -99,6 +106,21 @@ def _users() -> User:
     if lead is None:
         raise DemoDataProblem(f"users.toml: no user has the role {permissions.LEAD}")
     return lead
+
+
+def _assignments() -> None:
+    """Each demo user's `assigned` entries (users.toml), through the app that owns each."""
+    for demo_user in demo_users():
+        user = User.objects.get(username=demo_user.username)
+        for entry in demo_user.assigned:
+            name, _, code = entry.partition(":")
+            assignable = registry.assignables.get(name)
+            if assignable is None:
+                raise DemoDataProblem(f"users.toml: {demo_user.username}: nothing called {name!r} is assigned")
+            try:
+                assignable.assign(user, code)
+            except LookupError as problem:
+                raise DemoDataProblem(f"users.toml: {demo_user.username}: {entry!r}: {problem}") from None
 
 
 def load_files(data: DemoData, lead: User, say: Callable[[str], None] = lambda _message: None) -> list:

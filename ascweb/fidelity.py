@@ -1,9 +1,14 @@
 """Recording where a figure printed in a paper does not add up: the one step every app's
 printed-total rows go through (the check itself is ascweb.calculations.check_printed)."""
 
-from ascweb.calculations import EXACT, PrintedCheck, check_printed
+import re
+
+from django.db.models import Q
+
+from ascweb.calculations import ERROR, EXACT, ROUNDING, PrintedCheck, check_printed
 from ascweb.models import FidelityNote, Period
-from ascweb.money import PENCE_PER_THOUSAND
+from ascweb.money import PENCE_PER_THOUSAND, format_m
+from ascweb.registry import registry
 
 
 def check_printed_total(
@@ -54,3 +59,52 @@ def check_printed_total(
             comment=comment,
         )
     return kind
+
+
+# --- Footnotes for members: why a figure differs from the printed paper ------------------------
+
+
+def footnote_text(*, source: str, subject: str, column: str, printed: int, computed: int, kind: str) -> str:
+    """One sentence for a member: the figure as printed, the figure shown, and why they differ."""
+    where = f"{subject[:1].upper()}{subject[1:]}, {column}: {source} printed {format_m(printed)}; "
+    where += f"shown here is {format_m(computed)}"
+    if kind == ROUNDING:
+        return f"{where}, added up from the lines before rounding. The difference is rounding."
+    if printed == -computed:
+        return f"{where}, as the lines have it. The paper printed the figure with the opposite sign."
+    return f"{where}, what the lines add up to. The printed figure does not add up: a slip in the paper."
+
+
+def table_footnotes(period: Period, names) -> dict[str, list[str]]:
+    """For each registered table named, the footnotes of the period's figures that differ from
+    the paper's printing of it (rounding or a slip; gaps are for the lead). One query for all."""
+    patterns = {
+        name: registry.export_tables[name].printed_source
+        for name in names
+        if name in registry.export_tables and registry.export_tables[name].printed_source
+    }
+    found: dict[str, list[str]] = {name: [] for name in names}
+    if not patterns:
+        return found
+    matches = Q()
+    for pattern in patterns.values():
+        matches |= Q(source__regex=pattern)
+    notes = FidelityNote.objects.filter(matches, period=period, kind__in=[ROUNDING, ERROR]).order_by("source", "id")
+    for note in notes:
+        text = footnote_text(
+            source=note.source,
+            subject=note.subject,
+            column=note.column,
+            printed=note.printed,
+            computed=note.computed,
+            kind=note.kind,
+        )
+        for name, pattern in patterns.items():
+            if re.search(pattern, note.source):
+                found[name].append(text)
+    return found
+
+
+def page_footnotes(period: Period, name: str) -> list[str]:
+    """The footnotes for the page of one registered table (one query)."""
+    return table_footnotes(period, [name])[name]

@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from ascweb.cells import restore, spreadsheet_text, string_cells
@@ -268,7 +269,8 @@ class CellError(ValueError):
 @dataclass(frozen=True)
 class Column:
     """A column of an import file. `kind`: "text", "money" (£ in the file, pence here),
-    "number" (a whole number, within `bounds` where given) or "choice" (one of
+    "number" (a whole number, within `bounds` where given), "percent" (1.99 or 1.99% is
+    Decimal 1.99, to 3 decimals), "date" (2017-10-19, or 19/10/2017) or "choice" (one of
     `choices`, matched case-insensitively on value or label). `required`: a row must give it;
     `max_length` for text."""
 
@@ -297,6 +299,10 @@ class Column:
                 least, most = self.bounds
                 raise CellError(f"{text!r} is not a {self.name.replace('_', ' ')} from {least} to {most}")
             return number
+        if self.kind == "percent":
+            return _percent(text)
+        if self.kind == "date":
+            return _date(text)
         if self.kind == "choice":
             wanted = text.casefold()
             for value, shown in self.choices:
@@ -306,6 +312,27 @@ class Column:
         if len(text) > self.max_length:
             raise CellError(f"keep it under {self.max_length:,} characters")
         return text
+
+
+def _percent(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip().removesuffix("%").strip())
+    except ArithmeticError:
+        raise CellError(f"{text!r} is not a percentage like 1.99") from None
+    if not value.is_finite() or abs(value) >= 1000 or value != value.quantize(Decimal("0.001")):
+        raise CellError(f"{text!r} is not a percentage like 1.99 (to 3 decimals at most)")
+    return value.quantize(Decimal("0.001"))
+
+
+def _date(text: str) -> date:
+    cleaned = text.strip().removesuffix(" 00:00:00")  # a spreadsheet's date cell
+    try:
+        if "/" in cleaned:
+            day, month, year = (int(part) for part in cleaned.split("/"))
+            return date(year, month, day)
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise CellError(f"{text!r} is not a date like 2017-10-19") from None
 
 
 def read_cells(number: int, row: dict[str, str], columns: Iterable[Column], report: Report, label: str = ""):
@@ -369,6 +396,8 @@ def _template_cell(column: Column, value) -> str:
     formula (ascweb.cells; reading a file removes the quote again)."""
     if column.kind == "money":
         return pounds_text(value)
+    if column.kind in ("percent", "date"):
+        return "" if value is None else str(value)
     if column.kind == "choice" and value:
         return spreadsheet_text(dict(column.choices).get(value, value))
     return spreadsheet_text(value)
@@ -388,7 +417,7 @@ def template_xlsx(columns: list[Column], rows: Iterable[dict], *, title: str, sh
             [
                 (None if row.get(c.name) is None else Decimal(row[c.name]) / 100)
                 if c.kind == "money"
-                else (row.get(c.name) if c.kind == "number" else _template_cell(c, row.get(c.name)))
+                else (row.get(c.name) if c.kind in ("number", "percent") else _template_cell(c, row.get(c.name)))
                 for c in columns
             ]
         )

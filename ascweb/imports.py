@@ -21,7 +21,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from ascweb import permissions
-from ascweb.importing import Column, Report, Upload, many_objects, read_cells
+from ascweb.importing import Column, FileProblem, Report, Upload, many_objects, read_cells, read_file
 from ascweb.lifecycle import (
     carry_forward_into,
     financial_year_for,
@@ -107,6 +107,20 @@ def run_import(
     if publish and kind.can_publish:
         _publish(period, user, upload.filename, report, acknowledge_all)
     return report
+
+
+def import_file(kind: ImportKind, content: bytes, filename: str, *, user, **asked) -> Report:
+    """Read a file as uploaded and run it (run_import, with what the lead asked: year_code,
+    number, publish, acknowledge_all): a file that cannot be read is one whole-file problem.
+    The upload page runs it while the lead waits; the queue worker runs a large file's
+    (ascweb.import_jobs)."""
+    try:
+        upload = read_file(content, filename, required=kind.required)
+    except FileProblem as problem:
+        report = Report()
+        report.add(None, "", str(problem))
+        return report
+    return run_import(kind, user=user, via="upload", upload=upload, **asked)
 
 
 def _publish(period: Period, user, filename: str, report: Report, acknowledge_all: bool) -> None:

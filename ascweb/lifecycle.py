@@ -2,7 +2,8 @@
 every app plugs in through the registry's lifecycle hooks (ascweb.registry.Lifecycle):
 
 - started: the app carries its figures forward from the latest period into the new one;
-- published: the app freezes what its report shows (a published period never changes);
+- published: the app freezes what its report shows (a published period never changes); then
+  the core queues the build of the period's appendix pack (ascweb.jobs);
 - reopened: the app lets go of what it froze.
 
 Each write is keyword-only, checks permission and the period lock itself, and runs in one
@@ -16,7 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ascweb import permissions
+from ascweb import jobs, permissions
 from ascweb.models import FinancialYear, Period, PeriodEvent
 from ascweb.periods import comparison_for
 from ascweb.registry import Check, registry
@@ -157,7 +158,7 @@ def set_status(
             hooks.published(period=period)
         elif from_status == Status.PUBLISHED and hooks.reopened:
             hooks.reopened(period=period)
-    PeriodEvent.objects.create(
+    event = PeriodEvent.objects.create(
         period=period,
         user=user,
         action=action,
@@ -166,6 +167,8 @@ def set_status(
         reason=reason,
         acknowledged=acknowledged or [],
     )
+    if to_status == Status.PUBLISHED:  # queued with the publication: built once it is committed
+        jobs.build_published_pack.enqueue(event.pk)
 
 
 _YEAR = re.compile(r"^(\d{4})-(\d{2})$")

@@ -111,6 +111,23 @@ class Versioned(models.Model):
         abstract = True
 
 
+NOT_MONEY = "Not money: "  # a fidelity note's comment starting so: its printed and computed are not pence
+
+
+class Assignment(models.Model):
+    """An officer is responsible for something an app's form edits (a savings workstream, a
+    schedule): only its officers and the finance leads may edit it (ascweb.permissions). Each
+    app's concrete assignment adds what is assigned, unique per user; kept in the admin."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+
 class FidelityNote(models.Model):
     """Where a figure printed in a paper does not equal what the lines add up to."""
 
@@ -139,6 +156,15 @@ class FidelityNote(models.Model):
     @property
     def difference(self) -> int:
         return self.printed - self.computed
+
+    @property
+    def is_money(self) -> bool:
+        """False for a note about counts or rates (a performance figure): its words say it all."""
+        return not self.comment.startswith(NOT_MONEY)
+
+    @property
+    def words(self) -> str:
+        return self.comment.removeprefix(NOT_MONEY)
 
 
 class PeriodEvent(models.Model):
@@ -181,3 +207,48 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} from {self.filename}"
+
+
+class BackgroundImport(models.Model):
+    """An import too large to run while the lead waits (ascweb.jobs): the file as uploaded and
+    what the lead asked, run by the queue worker; at the end, its report (every problem, or
+    the counts). The file is let go once it has been run."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Checking and importing"
+        DONE = "done", "Finished"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=40, help_text="The import kind's name (ascweb.registry)")
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField(help_text="The file as uploaded, until it has been run")
+    year_code = models.CharField(max_length=7, blank=True)
+    number = models.PositiveSmallIntegerField(null=True, blank=True)
+    publish = models.BooleanField(default=False)
+    acknowledge_all = models.BooleanField(default=False)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    report = models.JSONField(default=dict, blank=True, help_text="problems [row, column, message], counts, notes")
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} from {self.filename} ({self.state})"
+
+
+class PublishedPack(models.Model):
+    """A published period's whole appendix pack, built once by the queue worker when it was
+    published (ascweb.jobs) and kept for that publication: a re-publish is a new event, so
+    the pack is built again."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    event = models.OneToOneField(PeriodEvent, on_delete=models.CASCADE, related_name="+")
+    content = models.BinaryField()
+    built_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Appendix pack of {self.period} ({self.built_at:%Y-%m-%d %H:%M})"

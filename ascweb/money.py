@@ -79,6 +79,15 @@ def format_m(pence: int | None) -> str:
     return f"({text})" if value < 0 else text
 
 
+def format_gbp_m(pence: int | None) -> str:
+    """£m in prose, the one way the papers write it: £3.874m, negatives in brackets (£9.864m).
+    Never "3.874 £m"."""
+    if pence is None:
+        return "–"
+    text = f"£{format_m(abs(pence))}m"
+    return f"({text})" if millions(pence) < 0 else text
+
+
 def format_m_plain(pence: int | None) -> str:
     """£m to 3 decimals with a minus sign (CSV): -2.500. None is empty."""
     if pence is None:

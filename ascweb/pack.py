@@ -2,22 +2,24 @@
 
 Every registered table (ascweb.registry.ExportTable), text section (PackSection) and chart
 (PackChart) is a part. The pack prints the report's own tables first (table 2.1), then the
-charts, then the appendices, each group in registered order; appendices are lettered A, B, ...
-in the order they appear, after the lead's choice of contents and after dropping parts with
-nothing to show for the period, so letters and cross-references always follow the contents.
+charts, then the appendices in letter order. An appendix's letter is fixed at registration, as
+the committee report letters them (A budget monitoring, B explanations, C iBCF, D savings,
+E reserves and provisions, F capital), so it is the same on the web page, in every period's
+pack and whatever the lead leaves out; an appendix with nothing to show for the period is
+printed with a sentence saying why, never dropped.
 """
 
 import re
 import string
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import django_tables2 as tables
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from ascweb import exports, pack_charts
+from ascweb import exports, fidelity, pack_charts
 from ascweb.registry import APPENDIX, NOT_IN_PACK, REPORT, ExportTable, PackChart, PackSection, registry
 from ascweb.tables import BaseTable, MoneyColumn, PercentColumn
 
@@ -37,16 +39,17 @@ class PartChoice:
     role: str  # REPORT or APPENDIX (charts: CHART)
     order: int
     source: Any
+    letter: str = ""  # an appendix's fixed letter
 
     @property
-    def sort_key(self) -> tuple[int, int, str]:
-        return (_GROUP[self.role], self.order, self.name)
+    def sort_key(self) -> tuple[int, str, int, str]:
+        return (_GROUP[self.role], self.letter or "~", self.order, self.name)
 
     @property
     def choice_label(self) -> str:
-        """How the lead's form names the part (its letter depends on the choice)."""
+        """How the lead's form names the part (an appendix by its fixed letter)."""
         if self.role == APPENDIX:
-            return f"Appendix: {self.heading}"
+            return f"Appendix {self.letter}: {self.heading}" if self.letter else f"Appendix: {self.heading}"
         if self.kind == CHART:
             return f"Chart: {self.heading}"
         number = report_label(self.source) if self.kind == TABLE else ""
@@ -60,8 +63,11 @@ class Part:
 
     choice: PartChoice
     label: str = ""
+    continues: bool = False  # a further part of the appendix before it (same letter): no new page
+    empty: str = ""  # why there is nothing to show for the period (printed instead of the body)
     table: tables.Table | None = None
     rounding: bool = False
+    footnotes: list[str] = field(default_factory=list)  # where a figure differs from the printed paper
     notes: list[str] = field(default_factory=list)
     section_context: dict | None = None
     section_html: str = ""  # rendered once the letters are known
@@ -112,15 +118,20 @@ def choices() -> list[PartChoice]:
     found = [_table_choice(t) for t in registry.tables() if t.pack != NOT_IN_PACK]
     found += [_section_choice(s) for s in registry.pack_sections.values() if s.pack != NOT_IN_PACK]
     found += [_chart_choice(c) for c in registry.pack_charts.values()]
+    given = letters((c.name, c.role == APPENDIX, c.letter) for c in sorted(found, key=lambda c: c.sort_key))
+    found = [replace(c, letter=given.get(c.name, "")) for c in found]
     return sorted(found, key=lambda c: c.sort_key)
 
 
 def _table_choice(table: ExportTable) -> PartChoice:
-    return PartChoice(table.name, table.heading or bare_heading(table.title), TABLE, table.pack, table.order, table)
+    heading = table.heading or bare_heading(table.title)
+    return PartChoice(table.name, heading, TABLE, table.pack, table.order, table, table.letter)
 
 
 def _section_choice(section: PackSection) -> PartChoice:
-    return PartChoice(section.name, bare_heading(section.title), SECTION, section.pack, section.order, section)
+    return PartChoice(
+        section.name, bare_heading(section.title), SECTION, section.pack, section.order, section, section.letter
+    )
 
 
 def _chart_choice(chart: PackChart) -> PartChoice:
@@ -140,12 +151,31 @@ def report_label(table: ExportTable) -> str:
     return match.group(1) if match else ""
 
 
-def letters(names_in_order: Iterable[tuple[str, bool]]) -> dict[str, str]:
-    """Appendix letters in order of appearance: [(name, is_appendix)] -> {name: "A", ...}."""
-    appendices = [name for name, is_appendix in names_in_order if is_appendix]
-    if len(appendices) > len(string.ascii_uppercase):
-        raise ValueError("More appendices than letters")
-    return dict(zip(appendices, string.ascii_uppercase, strict=False))
+def letters(parts: Iterable[tuple[str, bool, str]]) -> dict[str, str]:
+    """Appendix letters: [(name, is_appendix, fixed letter or "")] -> {name: "A", ...}. A part
+    keeps its fixed letter; one registered without a letter takes the next letter no part holds,
+    in order of appearance (of everything registered, so it too never shifts)."""
+    parts = [(name, fixed) for name, is_appendix, fixed in parts if is_appendix]
+    taken = {fixed for _name, fixed in parts if fixed}
+    free = iter(letter for letter in string.ascii_uppercase if letter not in taken)
+    given = {}
+    for name, fixed in parts:
+        letter = fixed or next(free, "")
+        if not letter:
+            raise ValueError("More appendices than letters")
+        given[name] = letter
+    return given
+
+
+def label_for(name: str) -> str:
+    """A registered part's label as the pack prints it ("Appendix C"; a report table its number),
+    for the web page that shows the same figures; "" for a part the pack does not letter."""
+    for choice in choices():
+        if choice.name == name:
+            if choice.letter:
+                return f"Appendix {choice.letter}"
+            return report_label(choice.source) if choice.kind == TABLE else ""
+    return ""
 
 
 # --- Assembling -------------------------------------------------------------------------------
@@ -160,7 +190,9 @@ def publication_stamp(period) -> str:
 
 
 def assemble(period, selected: list[str] | None = None, *, draw_charts: bool = True) -> Pack:
-    """The pack for a period: the selected parts (all, when None) that have something to show.
+    """The pack for a period: the selected parts (all, when None). An appendix with nothing to
+    show for the period is kept with its letter and a sentence saying why; a chart or a report
+    table with nothing to show is left out.
 
     `draw_charts=False` keeps the chart parts but does not draw them (the contents page).
     """
@@ -168,6 +200,7 @@ def assemble(period, selected: list[str] | None = None, *, draw_charts: bool = T
     figures = _ChartFigures(period)
     parts = [part for part in (_build(choice, period, figures) for choice in wanted) if part is not None]
     _label(parts)
+    _footnote(parts, period)
     refs = {part.name: part.label for part in parts if part.label}
     for part in parts:
         _finish(part, period, refs)
@@ -195,13 +228,13 @@ def _build(choice: PartChoice, period, figures: _ChartFigures) -> Part | None:
     if choice.kind == TABLE:
         rows = choice.source.rows(period)
         if not rows:
-            return None
+            return _empty(part, period)
         part.table = html_table(choice.source, period, rows)
         part.rounding = may_not_add(part.table)
     elif choice.kind == SECTION:
         context = choice.source.context(period)
         if context is None:
-            return None
+            return _empty(part, period)
         part.section_context = context
     else:
         chart = figures.chart(choice.source)
@@ -212,16 +245,37 @@ def _build(choice: PartChoice, period, figures: _ChartFigures) -> Part | None:
     return part
 
 
+def _footnote(parts: list[Part], period) -> None:
+    """Each table's footnotes where a figure differs from the paper's printing (one query)."""
+    tables = [part for part in parts if part.kind == TABLE and not part.empty]
+    found = fidelity.table_footnotes(period, [part.name for part in tables])
+    for part in tables:
+        part.footnotes = found[part.name]
+
+
+def _empty(part: Part, period) -> Part | None:
+    """An appendix with nothing to show for the period keeps its place and letter, saying why;
+    a report table with no rows is left out."""
+    if not part.is_appendix:
+        return None
+    part.empty = part.choice.source.empty or f"There is nothing to report here for {period.title}."
+    return part
+
+
 def _label(parts: list[Part]) -> None:
-    given = letters((part.name, part.is_appendix) for part in parts)
+    previous = ""
     for part in parts:
-        if part.name in given:
-            part.label = f"Appendix {given[part.name]}"
+        if part.choice.letter:
+            part.label = f"Appendix {part.choice.letter}"
+            part.continues = part.choice.letter == previous
+            previous = part.choice.letter
         elif part.kind == TABLE:
             part.label = report_label(part.choice.source)
 
 
 def _finish(part: Part, period, refs: dict[str, str]) -> None:
+    if part.empty:
+        return
     if part.kind == TABLE:
         part.table.caption = f"Adult Social Care {period.year.code}: {part.heading}, {period.title}"
         part.notes = notes(part.choice.source.notes, refs)

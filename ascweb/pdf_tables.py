@@ -16,6 +16,8 @@ WeasyPrint 70 cannot emit either, so the rendered PDF is finished here with pike
   it continues, and its repeated header row, drawn again only because the page broke, is
   marked as a pagination artifact in the page's content, as PDF/UA asks of running heads.
   Every HTML table in the pack has a <caption>, so a /Table without one is a continuation.
+  Where a caption is the last thing on a page, its /Table holds the caption alone and the
+  header row that starts the next page is the table's own: it is moved, not retired.
 """
 
 import io
@@ -85,6 +87,10 @@ def _header_cells(group) -> list[Dictionary]:
 def _merge(table, continuation, artifacts) -> None:
     """Move the continuation's body rows into `table` and retire its repeated header."""
     head, repeated = _part(table, "/THead"), _part(continuation, "/THead")
+    if head is None and repeated is not None:  # the caption ended a page: the header row is the first
+        head, repeated = repeated, None
+        head.P = table
+        table.K.append(head)
     if repeated is not None:
         originals, copies = _header_cells(head) if head is not None else [], _header_cells(repeated)
         if len(originals) != len(copies):

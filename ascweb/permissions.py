@@ -1,8 +1,9 @@
 """Who may do what: named predicates, used by views, templates and tests alike.
 
 Roles are Django groups, declared here and synced by `manage.py sync_roles`:
-- Finance officer: edits the lines of the expenditure areas assigned to them, while the
-  period is open.
+- Finance officer: edits the lines of the expenditure areas assigned to them, and the savings
+  workstreams and statements (reserves, capital, iBCF) assigned to them, while the period is
+  open.
 - Finance lead: everything an officer may, for every area; creates, submits, publishes and
   re-opens periods; sees fidelity notes.
 - Committee member: reads published periods only. Never a draft figure.
@@ -90,16 +91,28 @@ def sync_roles() -> list[str]:
     return created
 
 
-# --- Schedules that are not split by expenditure area ------------------------------------------
-# Reserves and provisions, the capital programme and the iBCF scheme updates belong to no
-# expenditure area, so there is no assigned officer: a finance lead and ANY finance officer may
-# edit them while the period is open; nobody may once it is submitted or published.
+# --- What is assigned to officers beyond expenditure areas -----------------------------------
+# A savings workstream, the reserves and provisions statement, the capital programme, the iBCF
+# scheme updates: each app keeps who is assigned what (an ascweb.models.Assignment) and hands
+# these predicates the assignments of the thing asked about. A finance lead may edit them all;
+# an officer only what is assigned to them; nobody once the period is submitted or published.
 
 
-def can_see_schedule_forms(user: AnyUser) -> bool:
-    """Whether the entry forms exist for this user at all (members and others: 403)."""
-    return is_finance(user)
+def is_assigned(user: AnyUser, assignments) -> bool:
+    """Whether `assignments` include this user: a queryset of one thing's Assignment rows, or
+    the assigned users' ids already read (a page that lists many things reads them at once)."""
+    if not user.is_authenticated:
+        return False
+    if isinstance(assignments, (set, frozenset)):
+        return user.pk in assignments
+    return assignments.filter(user_id=user.pk).exists()
 
 
-def can_edit_schedules(user: AnyUser, period) -> bool:
-    return period.is_open and is_finance(user)
+def can_see_assigned_form(user: AnyUser, assignments) -> bool:
+    """Whether the thing's entry form is open to this user at all (others: 403)."""
+    return is_lead(user) or (is_officer(user) and is_assigned(user, assignments))
+
+
+def can_edit_assigned(user: AnyUser, period, assignments) -> bool:
+    """Whether this user may save the thing's figures at the period now."""
+    return period.is_open and can_see_assigned_form(user, assignments)

@@ -19,7 +19,9 @@ Each app registers, from its AppConfig.ready():
   the core's officer workspace (ascweb.workspace).
 
 The appendix pack (ascweb.pack) prints every registered table, section and chart in `order`;
-a part with `pack == APPENDIX` gets the next free letter, so letters follow the contents.
+a part with `pack == APPENDIX` carries its fixed `letter`, the committee report's (A budget
+monitoring, B explanations, C iBCF, D savings, E reserves and provisions, F capital), so the
+letters never shift when a part is empty or left out; an empty part prints its `empty` text.
 """
 
 from collections.abc import Callable
@@ -52,7 +54,12 @@ class ExportTable:
     - `pack`: APPENDIX, REPORT or NOT_IN_PACK; `heading` the name printed after the letter
       ("Budget monitoring"; defaults to `title` without an "Appendix X: " prefix);
     - `notes`: sentences printed under the table; `{name}` refers to another part of the pack
-      and becomes its label ("Appendix B"); a sentence whose part is not in the pack is left out.
+      and becomes its label ("Appendix B"); a sentence whose part is not in the pack is left out;
+    - `letter`: the appendix's fixed letter (parts sharing a letter print together, in `order`);
+      `empty`: the sentence printed instead of the table when the period has no rows (why);
+    - `printed_source`: a regular expression (Python and PostgreSQL alike) matching the
+      FidelityNote.source of the paper's printing of this table, so its page and the pack can
+      footnote where a figure differs from the printed one (ascweb.fidelity.table_footnotes).
     """
 
     name: str
@@ -64,6 +71,9 @@ class ExportTable:
     pack: str = APPENDIX
     heading: str = ""
     notes: tuple[str, ...] = ()
+    letter: str = ""
+    empty: str = ""
+    printed_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,7 @@ class PackSection:
     """A part of the pack that is not a table, e.g. Appendix B's explanations of variances:
     `template` rendered with `context(period)` (None: nothing to print for that period) plus
     `period`, `label` ("Appendix B") and `part` (whose `notes` are `notes` with their
-    references resolved, as for ExportTable)."""
+    references resolved, as for ExportTable). `letter` and `empty` as for ExportTable."""
 
     name: str
     title: str
@@ -80,6 +90,8 @@ class PackSection:
     order: int
     pack: str = APPENDIX
     notes: tuple[str, ...] = ()
+    letter: str = ""
+    empty: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,6 +136,16 @@ class Glance:
 
 
 @dataclass(frozen=True)
+class Assignable:
+    """Something an app assigns to officers (ascweb.models.Assignment), as the demo's users.toml
+    names it: `name` alone ("reserves") or `name:code` ("workstream:COM"). `assign(user, code)`
+    assigns it ("" for no code), again harmlessly; an unknown code raises LookupError."""
+
+    name: str
+    assign: Callable[[Any, str], None]
+
+
+@dataclass(frozen=True)
 class DashboardPanel:
     """A dashboard section: `context(period, user)` returns the template's context, or None
     when the panel has nothing to show for that period. `title` is its entry in the
@@ -151,6 +173,10 @@ class DashboardPanel:
 # reserve-rows: read(period, reserve ids) -> {reserve id: the reserve's row in the period's
 # statement}, each row with `label`, `balance_1_april`, `proposed_usage`, `balance_31_march`.
 RESERVE_ROWS = "reserve-rows"
+# savings-targets: read(year codes) -> {department code: {year code: the savings agreed for that
+# year, pence (negative)}}: the savings programme's targets, which a budget planning round starts
+# from as the department's previously agreed savings.
+SAVINGS_TARGETS = "savings-targets"
 
 
 @dataclass(frozen=True)
@@ -266,6 +292,10 @@ class Registry:
     lifecycle_hooks: dict[str, Lifecycle] = field(default_factory=dict)
     readers: dict[str, Reader] = field(default_factory=dict)
     workspace_sections: dict[str, WorkspaceSection] = field(default_factory=dict)
+    assignables: dict[str, Assignable] = field(default_factory=dict)
+
+    def add_assignable(self, assignable: Assignable) -> None:
+        self.assignables[assignable.name] = assignable
 
     def add_workspace_section(self, section: WorkspaceSection) -> None:
         self.workspace_sections[section.name] = section

@@ -4,8 +4,9 @@ figure of the item's Versioned row at the period, with the previous period's fig
 each field. An app declares its Schedule; the rows are read, the form drawn, the figures
 saved (under ascweb.versioning's lock) and the page answered here, the same way for all.
 
-Schedules belong to no expenditure area: a finance lead and any finance officer may edit
-them while the period is open (ascweb.permissions.can_edit_schedules).
+Schedules belong to no expenditure area: a finance lead and the officers the schedule is
+assigned to (the app's ascweb.models.Assignment rows, `Schedule.assignments`) may edit them
+while the period is open (ascweb.permissions.can_edit_assigned).
 """
 
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from ascweb.fields import AmountField, VersionField, text_field, version_name
 from ascweb.lifecycle import locked_period
 from ascweb.models import Period, Versioned
 from ascweb.money import format_pounds
-from ascweb.permissions import can_edit_schedules, can_see_schedule_forms
+from ascweb.permissions import can_edit_assigned, can_see_assigned_form
 from ascweb.versioning import Edit, save_edits
 from ascweb.views_edit import saved, submit
 
@@ -56,6 +57,7 @@ class Schedule:
     what: str  # what was saved, and of what rows: "Reserves and provisions: saved, 2 rows changed."
     noun: str
     template: str  # the page: extends "edit/schedule.html" and says how to fill the form in
+    assignments: Any  # a queryset: who is assigned the schedule (an ascweb.models.Assignment)
     item_name: str = "name"  # the item's attribute naming its row (in headers and errors)
     item_note: str = ""  # an item attribute shown under its name
 
@@ -91,12 +93,14 @@ def schedule_save(
     model: type[Versioned],
     key: str,
     edits: list[Edit],
+    assignments,
     skip_new: Callable[[dict[str, Any]], bool] | None = None,
 ) -> int:
     """Save a schedule's rows, all or nothing; returns how many changed. The period is re-read
-    under its row lock (a publish cannot interleave) and the permission checked on it."""
+    under its row lock (a publish cannot interleave) and the permission checked on it: a lead,
+    or an officer among the schedule's `assignments`."""
     period = locked_period(period)
-    if not can_edit_schedules(user, period):
+    if not can_edit_assigned(user, period, assignments):
         raise PermissionDenied("This period is not open for you to edit")
     ids = {edit.key_id for edit in edits}
     items = model._meta.get_field(key).related_model
@@ -185,13 +189,14 @@ class ScheduleForm(forms.Form):
         return edits
 
 
-def editable_period(request: HttpRequest, year: str, number: int) -> Period:
-    """The period whose schedules this user may edit now: 404 if they may not see it, 403 if
-    they are not finance staff or it is locked (submitted or published)."""
+def editable_period(request: HttpRequest, year: str, number: int, assignments) -> Period:
+    """The period whose schedule (assigned to `assignments`) this user may edit now: 404 if
+    they may not see the period, 403 if the schedule is not theirs (a lead's, or an assigned
+    officer's) or the period is locked (submitted or published)."""
     period = periods.period_or_404(request, year, number)
-    if not can_see_schedule_forms(request.user):
-        raise PermissionDenied("Only finance staff enter these figures")
-    if not can_edit_schedules(request.user, period):
+    if not can_see_assigned_form(request.user, assignments):
+        raise PermissionDenied("Only a finance lead or an officer assigned this statement enters these figures")
+    if not period.is_open:  # theirs, but locked (the save checks both again, under the period's lock)
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
     return period
 
@@ -206,7 +211,7 @@ def schedule_edit(
     save: Callable[..., int],
 ) -> HttpResponse:
     """The schedule's form page: `lines` reads its rows, `save(user=, period=, entries=)` saves them."""
-    period = editable_period(request, year, number)
+    period = editable_period(request, year, number, schedule.assignments)
     entry_lines, previous = lines(period)
     submission = submit(
         request,

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
@@ -24,7 +25,20 @@ register_converter(YearConverter, "fy")
 
 @login_not_required
 def healthz(request: HttpRequest) -> HttpResponse:
-    """A trivial view: the baseline benchmarks are measured against (bench/)."""
+    """Liveness: the process answers (touches nothing else; the benchmarks' baseline, bench/)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@login_not_required
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Readiness: the database answers a query; 503 while it does not (take the worker out
+    of rotation, do not restart it)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable", content_type="text/plain", status=503)
     return HttpResponse("ok", content_type="text/plain")
 
 
@@ -56,6 +70,7 @@ if settings.OIDC_ENABLED:
 
 urlpatterns += [
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -72,6 +87,7 @@ urlpatterns += [
     path("periods/<fy:year>/<int:number>/timetable/", views_workspace.timetable_page, name="timetable"),
     path("imports/", views_imports.import_index, name="imports"),
     path("imports/<slug:kind>/", views_imports.import_upload, name="import-upload"),
+    path("imports/jobs/<int:pk>/", views_imports.import_job, name="import-job"),
     path(
         "periods/<fy:year>/<int:number>/templates/<slug:kind>.<str:fmt>",
         views_imports.import_template,

@@ -4,7 +4,8 @@ The same rules as the pages: anonymous users are sent to sign in (middleware); a
 user may not see is a 404 (members never learn that a draft exists); finance staff may export
 drafts, which carry a "DRAFT - not for publication" mark. Only a finance lead may choose the
 pack's contents; everyone else gets the whole pack. A published period's downloads are built
-once and kept until its figures change (ascweb.caching.published_download).
+once and kept until its figures change (ascweb.caching.published_download); its whole pack
+was built when it was published (ascweb.jobs) and is served from there once built.
 """
 
 import csv
@@ -14,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ascweb import pack, pdf, permissions, xlsx
+from ascweb import jobs, pack, pdf, permissions, xlsx
 from ascweb.caching import published_download
 from ascweb.exports import csv_rows
 from ascweb.pack_forms import PackContentsForm
@@ -92,5 +93,9 @@ def pack_pdf(request: HttpRequest, year: str, number: int) -> HttpResponse:
     form, selected = _contents(request, period)
     if form is not None and form.is_bound and not form.is_valid():
         return pack_page(request, year, number)
-    content = published_download(request, period, lambda: pdf.pack_pdf(pack.assemble(period, selected)))
+    # the whole pack of a published period was built by the queue when it was published (ascweb.jobs)
+    stored = jobs.stored_pack(period) if selected is None else None
+    content = stored or published_download(
+        request, period, lambda: pdf.pack_pdf(pack.assemble(period, selected)), selected
+    )
     return _attachment(content, "application/pdf", _filename(period, "appendix-pack", "pdf"))

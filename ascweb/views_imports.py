@@ -4,12 +4,14 @@ run by ascweb.imports.run_import). A page for each kind, the same for all of the
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
-from ascweb import permissions
+from ascweb import import_jobs, permissions
 from ascweb.forms import ImportForm
-from ascweb.importing import FileProblem, Report, read_file, template_csv, template_xlsx
-from ascweb.imports import run_import
+from ascweb.importing import Report, template_csv, template_xlsx
+from ascweb.imports import import_file
+from ascweb.models import BackgroundImport
 from ascweb.periods import next_template, period_for, periods_visible_to, template_for
 from ascweb.registry import ImportKind, registry
 
@@ -67,32 +69,20 @@ def import_upload(
     report: Report | None = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            read = read_file(upload.read(), upload.name, required=import_kind.required)
-        except FileProblem as problem:
-            report = Report()
-            report.add(None, "", str(problem))
-        else:
-            report = run_import(
-                import_kind,
-                user=request.user,
-                via="upload",
-                upload=read,
-                year_code=form.cleaned_data.get("year", ""),
-                number=form.cleaned_data.get("number"),
-                publish=form.cleaned_data.get("publish", False),
-                acknowledge_all=form.cleaned_data.get("acknowledge_all", False),
-            )
+        asked = {
+            "year_code": form.cleaned_data.get("year", ""),
+            "number": form.cleaned_data.get("number"),
+            "publish": form.cleaned_data.get("publish", False),
+            "acknowledge_all": form.cleaned_data.get("acknowledge_all", False),
+        }
+        if import_jobs.runs_in_background(upload.size):
+            job = import_jobs.queue_import(import_kind, upload, user=request.user, **asked)
+            return redirect("import-job", job.pk)
+        report = import_file(import_kind, upload.read(), upload.name, user=request.user, **asked)
         if report.ok:
-            messages.success(
-                request,
-                f"Imported {upload.name}: {report.changed} changed, {report.created} added, "
-                f"{report.unchanged} unchanged.",
-            )
-            for note in report.notes:
-                messages.info(request, note)
+            _imported(request, upload.name, report)
             if import_kind.per_period:
-                return redirect(import_kind.shown_at, form.cleaned_data["year"], form.cleaned_data["number"])
+                return redirect(import_kind.shown_at, asked["year_code"], asked["number"])
             return redirect(request.path)
     status = 400 if form.errors or (report and not report.ok) else 200
     periods = list(periods_visible_to(request.user)[:4]) if import_kind.per_period else []
@@ -106,3 +96,37 @@ def import_upload(
         **(context or {}),
     }
     return render(request, template, page, status=status)
+
+
+def _imported(request: HttpRequest, filename: str, report: Report) -> None:
+    messages.success(
+        request, f"Imported {filename}: {report.changed} changed, {report.created} added, {report.unchanged} unchanged."
+    )
+    for note in report.notes:
+        messages.info(request, note)
+
+
+REFRESH_SECONDS = 3
+
+
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """A large import's progress (ascweb.import_jobs): waiting, running, then its result, every
+    problem by row and column, or what changed. The page reloads itself while the import runs
+    (an HTML refresh, no script) and says where it is in a status region."""
+    if not permissions.can_manage_periods(request.user):
+        raise PermissionDenied("Only a finance lead can import figures")
+    job = get_object_or_404(BackgroundImport.objects.defer("content"), pk=pk)
+    kind = _kind_or_404(job.kind)
+    done = job.state == BackgroundImport.State.DONE
+    report = import_jobs.report_from(job.report) if done else None
+    shown_at = None
+    if report is not None and report.ok and kind.per_period:
+        shown_at = reverse(kind.shown_at, args=[job.year_code, job.number])
+    context = {
+        "job": job,
+        "kind": kind,
+        "report": report,
+        "shown_at": shown_at,
+        "refresh": None if done else REFRESH_SECONDS,
+    }
+    return render(request, "imports/job.html", context)

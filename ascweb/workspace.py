@@ -75,17 +75,21 @@ def schedule_items(
     missing: Callable[[object], bool] = lambda _row: False,
     order: Callable[[object], tuple] = lambda obj: (obj.order, obj.code),
     related: tuple[str, ...] = (),
+    may_edit: Callable[[object], bool] = lambda _obj: True,
 ) -> list[WorkItem]:
-    """The items of figures any finance officer may edit (a schedule: savings, iBCF, reserves,
-    capital): one per `key` object that the period or the one before it holds, in the key
-    objects' order; none for a user who edits no schedules."""
-    if not permissions.can_see_schedule_forms(user):
+    """The items of figures assigned to officers (a schedule: savings, iBCF, reserves,
+    capital): one per `key` object that the period or the one before it holds and the user
+    `may_edit` (a lead: all; an officer: what is assigned to them), in the key objects' order;
+    none for anyone else."""
+    if not permissions.is_finance(user):
         return []
     current, before = period_rows(model, key, period, related)
     objects = {obj_id: getattr(row, key) for rows in (before, current) for obj_id, row in rows.items()}
     fields = tuple(fields)
     items = []
     for obj_id, obj in sorted(objects.items(), key=lambda pair: order(pair[1])):
+        if not may_edit(obj):
+            continue
         row = current.get(obj_id)
         state = figure_state(row, before.get(obj_id), fields, missing=row is not None and missing(row))
         items.append(WorkItem(label=label(obj), state=state, url=url(obj), group=group(obj)))

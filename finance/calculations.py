@@ -17,10 +17,14 @@ def variance(budget: int, forecast: int) -> int:
 
 
 def variance_pct(variance_pence: int, budget: int) -> Decimal | None:
-    """Variance as a ratio of budget; None when the budget is nil (no meaningful %)."""
+    """Variance as a ratio of the budget's size, signed as the variance: an overspend is positive
+    whatever the budget's sign (Management, Finance & HR: 3.465 on a budget of (9.642) is
+    35.94%), and an income line's over-recovery is negative like any underspend (Service User
+    Income: (9.864) on (76.870) is (12.83%), where the paper printed 12.83%). None when the
+    budget is nil (no meaningful %)."""
     if budget == 0:
         return None
-    return Decimal(variance_pence) / Decimal(budget)
+    return Decimal(variance_pence) / Decimal(abs(budget))
 
 
 def needs_explanation(variance_pence: int, threshold_pence: int) -> bool:

@@ -81,6 +81,7 @@ def register() -> None:
             10,
             html=_summary_html,
             pack=REPORT,
+            printed_source=r"report, table 2\.1$",
             notes=(
                 _SIGNS,
                 "The detailed position for each expenditure area is shown at {appendix-a}.",
@@ -97,6 +98,9 @@ def register() -> None:
             20,
             html=_appendix_a_html,
             heading="Budget monitoring",
+            letter="A",
+            printed_source=r"report, Appendix A$",
+            empty="No budget monitoring figures have been entered for this period.",
             notes=(
                 _SIGNS,
                 "Please see {summary} for the departmental summary.",
@@ -112,6 +116,8 @@ def register() -> None:
             _explanations,
             25,
             notes=("The figures are those of {appendix-a}.",),
+            letter="B",
+            empty="No variance has been explained at this period.",
         )
     )
     for order, (name, title, key) in enumerate(DASHBOARD_CHARTS, start=10):

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from ascweb import lifecycle, periods, permissions
+from ascweb import fidelity, lifecycle, periods, permissions
 from ascweb.caching import member_page, render_page
 from ascweb.forms import ReopenForm
 from ascweb.models import FinancialYear, Period
@@ -91,7 +91,12 @@ def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
         caption=f"Table 2.1: forecast outturn by expenditure area, {period.title}",
         sequence=SummaryTable.WEB_SEQUENCE,
     )
-    context = {"period": period, "table": table, "headline": figures.totals[figures.department_id]}
+    context = {
+        "period": period,
+        "table": table,
+        "headline": figures.totals[figures.department_id],
+        "footnotes": fidelity.page_footnotes(period, "summary"),
+    }
     if permissions.can_manage_periods(request.user):
         context["reopen_form"] = ReopenForm()
         context["fidelity_count"] = periods.fidelity_notes(period=period).exclude(kind="rounding").count()
@@ -109,7 +114,8 @@ def appendix_a(request: HttpRequest, year: str, number: int) -> HttpResponse:
         link=_area_link(period, figures),
         caption=f"Appendix A: budget monitoring, {period.title}",
     )
-    return render_page(request, "finance/appendix_a.html", {"period": period, "table": table}, period)
+    context = {"period": period, "table": table, "footnotes": fidelity.page_footnotes(period, "appendix-a")}
+    return render_page(request, "finance/appendix_a.html", context, period)
 
 
 def area_detail(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:

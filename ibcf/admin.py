@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from ibcf.models import AcuteSystem, GrantAmount, GrantStream, PlanVersion, Scheme, SchemeAllocation
+from ibcf.models import AcuteSystem, GrantAmount, GrantStream, PlanVersion, Scheme, SchemeAllocation, UpdatesAssignment
 
 
 class GrantAmountInline(admin.TabularInline):
@@ -33,3 +33,12 @@ class PlanVersionAdmin(admin.ModelAdmin):
 
 
 admin.site.register(AcuteSystem)
+
+
+@admin.register(UpdatesAssignment)
+class UpdatesAssignmentAdmin(admin.ModelAdmin):
+    """Who enters the iBCF scheme updates (with every finance lead)."""
+
+    list_display = ("user", "updated_at")
+    search_fields = ("user__username", "user__email")
+    autocomplete_fields = ("user",)

@@ -6,8 +6,8 @@ class IbcfConfig(AppConfig):
     verbose_name = "Improved Better Care Fund"
 
     def ready(self) -> None:
-        from ascweb.registry import DemoData, PeriodPage, registry
-        from ibcf import amounts, exports, imports, lifecycle, reference, workspace
+        from ascweb.registry import Assignable, DemoData, PeriodPage, registry
+        from ibcf import amounts, exports, imports, lifecycle, reference, services, workspace
 
         exports.register()
         lifecycle.register()
@@ -17,3 +17,4 @@ class IbcfConfig(AppConfig):
         # after the reserves (order 40): the iBCF carry-forward links to the iBCF reserve
         registry.add_demo_data(DemoData("ibcf", manifest="ibcf.toml", order=41))
         registry.add_period_page(PeriodPage("iBCF", "ibcf", order=40))
+        registry.add_assignable(Assignable("ibcf", services.assign_updates))

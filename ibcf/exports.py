@@ -1,8 +1,9 @@
 """The iBCF's committee table (Appendix C), and the dashboard panel's data."""
 
-from ascweb.permissions import can_see_schedule_forms
-from ascweb.registry import DashboardPanel, ExportTable, registry
+from ascweb.permissions import can_edit_assigned
+from ascweb.registry import DashboardPanel, ExportTable, PackSection, registry
 from ibcf import selectors
+from ibcf.forms import UPDATES
 from ibcf.tables import AppendixCTable, SpendTable
 
 APPENDIX_C_COLUMNS = [
@@ -41,8 +42,15 @@ def spend_panel(period, user) -> dict | None:
             rows, caption=f"iBCF plan by scheme, {period.title}", exclude=("spend_to_date", "forecast")
         ),
         "not_reported": [row.label for row in rows if row.spend_to_date is None and row.forecast is None],
-        "show_edit": can_see_schedule_forms(user) and period.is_open,
+        "show_edit": can_edit_assigned(user, period, UPDATES.assignments),
     }
+
+
+def _progress(period) -> dict | None:
+    """The pack's part of Appendix C that the table cannot hold: each scheme's impact and its
+    activity and progress at the period (most of the paper's Appendix C)."""
+    schemes = [row for row in selectors.appendix_c(period) if row.kind == "line"]
+    return {"schemes": schemes} if schemes else None
 
 
 def register() -> None:
@@ -58,6 +66,20 @@ def register() -> None:
                 years=selectors.plan_years(period),
                 caption=f"Improved Better Care Fund (iBCF) summary and update, {period.title}",
             ),
+            letter="C",
+            empty="No iBCF schemes have been planned for this year, so there is no iBCF summary or update.",
+            printed_source=r"^iBCF, .* plan: (.*Appendix C|'Funded by' line)$",
+        )
+    )
+    registry.add_pack_section(
+        PackSection(
+            "ibcf-progress",
+            "Improved Better Care Fund: impact, activity and progress",
+            "ibcf/pack_progress.html",
+            _progress,
+            41,
+            letter="C",
+            empty="No iBCF schemes have been planned for this year, so no progress is reported.",
         )
     )
     registry.add_dashboard_panel(

@@ -5,7 +5,7 @@ period's activity and progress, never from its spend."""
 
 from ascweb.fields import TEXT_MAX
 from ascweb.schedules import Column, Schedule
-from ibcf.models import SchemeUpdate
+from ibcf.models import SchemeUpdate, UpdatesAssignment
 
 PROGRESS_MAX = TEXT_MAX  # ibcf.imports holds a file's progress to the same length
 
@@ -27,4 +27,5 @@ UPDATES = Schedule(
     template="ibcf/updates_edit.html",
     item_name="code",
     item_note="description",
+    assignments=UpdatesAssignment.objects.all(),
 )

@@ -9,7 +9,7 @@ opens its next period in).
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ascweb.models import PENCE, FinancialYear, Period, Versioned
+from ascweb.models import PENCE, Assignment, FinancialYear, Period, Versioned
 
 
 def year_code(start_year: int) -> str:
@@ -175,3 +175,13 @@ class SchemeUpdate(Versioned):
 
     def __str__(self) -> str:
         return f"{self.scheme} at {self.period}"
+
+
+class UpdatesAssignment(Assignment):
+    """An officer enters the iBCF schemes' updates (Appendix C): one statement, for every scheme."""
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user"], name="ibcf_updates_assignment_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} > iBCF scheme updates"

@@ -3,10 +3,11 @@ the plan's history; and the scheme update form."""
 
 from django.http import HttpRequest, HttpResponse
 
+from ascweb import fidelity, pack
 from ascweb.caching import member_page, render_page
 from ascweb.models import Period
 from ascweb.periods import period_or_404
-from ascweb.permissions import can_edit_schedules
+from ascweb.permissions import can_edit_assigned
 from ascweb.schedules import schedule_edit
 from ibcf import selectors, services
 from ibcf.forms import UPDATES
@@ -24,9 +25,10 @@ def _appendix_c_content(period: Period) -> dict:
         "table": AppendixCTable(
             rows,
             years=years,
-            caption=f"Appendix C: improved Better Care Fund (iBCF) summary and update, {period.title}",
+            caption=f"{pack.label_for('ibcf')}: improved Better Care Fund (iBCF) summary and update, {period.title}",
         ),
         "carry_forward": selectors.carry_forward(period),
+        "footnotes": fidelity.page_footnotes(period, "ibcf"),
         "split_version": split_version,
         "split_table": AcuteSplitTable(
             split_rows,
@@ -43,7 +45,11 @@ def _appendix_c_content(period: Period) -> dict:
 @member_page
 def appendix_c(request: HttpRequest, year: str, number: int) -> HttpResponse:
     period = period_or_404(request, year, number)
-    context = {"period": period, **_appendix_c_content(period), "can_edit": can_edit_schedules(request.user, period)}
+    context = {
+        "period": period,
+        **_appendix_c_content(period),
+        "can_edit": can_edit_assigned(request.user, period, UPDATES.assignments),
+    }
     return render_page(request, "ibcf/appendix_c.html", context, period)
 
 

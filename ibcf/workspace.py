@@ -2,12 +2,16 @@
 
 from django.urls import reverse
 
+from ascweb.permissions import can_see_assigned_form
 from ascweb.registry import WorkspaceSection, registry
 from ascweb.workspace import schedule_items
+from ibcf.forms import UPDATES
 from ibcf.models import SchemeUpdate
 
 
 def items(period, user) -> list:
+    if not can_see_assigned_form(user, UPDATES.assignments):
+        return []
     return schedule_items(
         period,
         user,

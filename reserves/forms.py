@@ -2,7 +2,7 @@
 the one edit stack (ascweb.schedules), a row per reserve or scheme, amounts in pounds."""
 
 from ascweb.schedules import Column, Schedule
-from reserves.models import CapitalPosition, ReservePosition
+from reserves.models import CapitalPosition, ReservePosition, ScheduleAssignment
 
 RESERVES = Schedule(
     model=ReservePosition,
@@ -16,6 +16,7 @@ RESERVES = Schedule(
     what="Reserves and provisions",
     noun="row",
     template="reserves/reserves_edit.html",
+    assignments=ScheduleAssignment.objects.filter(schedule=ScheduleAssignment.Schedule.RESERVES),
 )
 
 CAPITAL = Schedule(
@@ -30,4 +31,5 @@ CAPITAL = Schedule(
     what="Capital programme",
     noun="scheme",
     template="reserves/capital_edit.html",
+    assignments=ScheduleAssignment.objects.filter(schedule=ScheduleAssignment.Schedule.CAPITAL),
 )

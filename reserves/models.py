@@ -6,7 +6,7 @@ Closing balances, totals and slippage are never stored: see reserves/calculation
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ascweb.models import PENCE, Period, Versioned
+from ascweb.models import PENCE, Assignment, Period, Versioned
 
 
 class Reserve(models.Model):
@@ -94,3 +94,19 @@ class CapitalPosition(Versioned):
 
     def __str__(self) -> str:
         return f"{self.scheme} at {self.period}"
+
+
+class ScheduleAssignment(Assignment):
+    """An officer enters a statement: the reserves and provisions, or the capital programme."""
+
+    class Schedule(models.TextChoices):
+        RESERVES = "reserves", "Reserves and provisions"
+        CAPITAL = "capital", "Capital programme"
+
+    schedule = models.CharField(max_length=10, choices=Schedule.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "schedule"], name="schedule_assignment_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} > {self.get_schedule_display()}"

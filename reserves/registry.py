@@ -2,9 +2,20 @@
 demo data and dashboard (called once from ReservesConfig.ready())."""
 
 from ascweb.money import format_m
-from ascweb.permissions import can_see_schedule_forms
-from ascweb.registry import RESERVE_ROWS, DashboardPanel, DemoData, ExportTable, Glance, PeriodPage, Reader, registry
+from ascweb.permissions import can_edit_assigned
+from ascweb.registry import (
+    RESERVE_ROWS,
+    Assignable,
+    DashboardPanel,
+    DemoData,
+    ExportTable,
+    Glance,
+    PeriodPage,
+    Reader,
+    registry,
+)
 from reserves import selectors
+from reserves.forms import RESERVES
 from reserves.tables import CapitalTable, MovementTable, ReservesTable
 
 RESERVES_COLUMNS = [
@@ -33,7 +44,7 @@ def reserves_panel(period, user) -> dict | None:
         "period": period,
         "movement": movement,
         "table": MovementTable(movement, caption=f"Reserves and provisions movement, {period.title}"),
-        "show_edit": can_see_schedule_forms(user) and period.is_open,
+        "show_edit": can_edit_assigned(user, period, RESERVES.assignments),
     }
 
 
@@ -54,7 +65,11 @@ def reserves_glance(context: dict) -> Glance:
 
 
 def register() -> None:
-    from reserves import imports, imports_printed, imports_reference, lifecycle, workspace
+    from reserves import imports, imports_printed, imports_reference, lifecycle, services, workspace
+    from reserves.models import ScheduleAssignment
+
+    for schedule in ScheduleAssignment.Schedule.values:
+        registry.add_assignable(Assignable(schedule, services.assign_schedule(schedule)))
 
     lifecycle.register()
     workspace.register()
@@ -71,6 +86,9 @@ def register() -> None:
                 start_year=period.year.start_year,
                 caption=f"Adult Social Services Reserves and Provisions, {period.title}",
             ),
+            letter="E",
+            printed_source=r"^Reserves and provisions, Period [0-9]+ report, Appendix [A-Z]$",
+            empty="No reserves or provisions have been reported for this period.",
         )
     )
     registry.add_export_table(
@@ -85,6 +103,9 @@ def register() -> None:
                 start_year=period.year.start_year,
                 caption=f"Adult Social Services Capital Programme, {period.title}",
             ),
+            letter="F",
+            printed_source=r"^Capital programme, Period [0-9]+ report, Appendix [A-Z]$",
+            empty="No capital programme has been reported for this period.",
         )
     )
     # after finance (10) and savings (30), before the iBCF (41): its carry-forward links to a reserve

@@ -3,10 +3,10 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from ascweb import periods, permissions
+from ascweb import fidelity, periods, permissions
 from ascweb.models import Period
 from ascweb.periods import period_or_404
-from ascweb.permissions import can_edit_schedules
+from ascweb.permissions import can_edit_assigned
 from ascweb.schedules import schedule_edit
 from reserves import selectors, services
 from reserves.forms import CAPITAL, RESERVES
@@ -37,8 +37,9 @@ def reserves(request: HttpRequest, year: str, number: int) -> HttpResponse:
     context = {
         "period": period,
         "table": table,
-        "can_edit": can_edit_schedules(request.user, period),
+        "can_edit": can_edit_assigned(request.user, period, RESERVES.assignments),
         "fidelity_count": _fidelity_count(request.user, period, "Reserves and provisions"),
+        "footnotes": fidelity.page_footnotes(period, "reserves"),
         "can_import": permissions.can_manage_periods(request.user) and period.is_open,
     }
     return render(request, "reserves/reserves.html", context)
@@ -54,8 +55,9 @@ def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
     context = {
         "period": period,
         "table": table,
-        "can_edit": can_edit_schedules(request.user, period),
+        "can_edit": can_edit_assigned(request.user, period, CAPITAL.assignments),
         "fidelity_count": _fidelity_count(request.user, period, "Capital programme"),
+        "footnotes": fidelity.page_footnotes(period, "capital"),
         "can_import": permissions.can_manage_periods(request.user) and period.is_open,
     }
     return render(request, "reserves/capital.html", context)

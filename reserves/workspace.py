@@ -3,12 +3,16 @@ or provision's position, each capital scheme's."""
 
 from django.urls import reverse
 
+from ascweb.permissions import can_see_assigned_form
 from ascweb.registry import WorkspaceSection, registry
 from ascweb.workspace import schedule_items
+from reserves.forms import CAPITAL, RESERVES
 from reserves.models import CapitalPosition, ReservePosition
 
 
 def reserve_items(period, user) -> list:
+    if not can_see_assigned_form(user, RESERVES.assignments):
+        return []
     return schedule_items(
         period,
         user,
@@ -21,6 +25,8 @@ def reserve_items(period, user) -> list:
 
 
 def capital_items(period, user) -> list:
+    if not can_see_assigned_form(user, CAPITAL.assignments):
+        return []
     return schedule_items(
         period,
         user,

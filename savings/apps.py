@@ -6,8 +6,17 @@ class SavingsConfig(AppConfig):
     verbose_name = "Savings programme"
 
     def ready(self) -> None:
-        from ascweb.registry import DashboardPanel, DemoData, PeriodPage, registry
-        from savings import exports, imports, imports_printed, imports_programme, lifecycle, workspace
+        from ascweb.registry import SAVINGS_TARGETS, Assignable, DashboardPanel, DemoData, PeriodPage, Reader, registry
+        from savings import (
+            exports,
+            imports,
+            imports_printed,
+            imports_programme,
+            lifecycle,
+            selectors,
+            services,
+            workspace,
+        )
         from savings.dashboard import ANCHOR, glance, panel_context
 
         exports.register()
@@ -23,6 +32,7 @@ class SavingsConfig(AppConfig):
         ):
             registry.add_import_kind(kind)
         registry.add_demo_data(DemoData("savings", manifest="savings.toml", order=30))
+        registry.add_assignable(Assignable("workstream", services.assign_workstream))
         registry.add_period_page(PeriodPage("Savings", "savings", order=30))
         registry.add_dashboard_panel(
             DashboardPanel(
@@ -35,3 +45,4 @@ class SavingsConfig(AppConfig):
                 glance=glance,
             )
         )
+        registry.add_reader(Reader(SAVINGS_TARGETS, selectors.targets_by_year))

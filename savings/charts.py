@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ascweb import charts as style
-from ascweb.money import format_m, millions
+from ascweb.money import format_gbp_m, format_m, millions
 
 if TYPE_CHECKING:  # the selector's row types; the builder reads no database
     from savings.selectors import Delivery
@@ -20,15 +20,7 @@ def _m(pence: int) -> Decimal:
     return millions(pence)
 
 
-def wrap(label: str, width: int = 18) -> str:
-    """A long axis label on several lines (<br>), so narrow screens keep room for the bars."""
-    lines: list[str] = []
-    for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
+wrap = style.wrap  # the core's, shared with the other apps' charts
 
 
 def delivery_figure(delivery: "Delivery") -> dict:
@@ -81,13 +73,13 @@ def delivery_summary(delivery: "Delivery") -> str:
     """The chart's message in words, for everyone (and the screen-reader description)."""
     total = delivery.total
     text = (
-        f"Of savings of {format_m(-total.target)} £m planned for {delivery.period.year.code}, "
-        f"{format_m(total.delivered)} £m is forecast to be delivered and {format_m(total.at_risk)} £m is at risk "
+        f"Of savings of {format_gbp_m(-total.target)} planned for {delivery.period.year.code}, "
+        f"{format_gbp_m(total.delivered)} is forecast to be delivered and {format_gbp_m(total.at_risk)} is at risk "
         f"at {delivery.period.title}."
     )
     worst = max(delivery.workstreams, key=lambda w: w.at_risk, default=None)
     if worst and worst.at_risk > 0:
-        text += f" The most at risk is in {worst.name} ({format_m(worst.at_risk)} £m)."
+        text += f" The most at risk is in {worst.name} ({format_gbp_m(worst.at_risk)})."
     return text + " " + movement_text(delivery)
 
 
@@ -97,7 +89,7 @@ def movement_text(delivery: "Delivery") -> str:
         return "There is no earlier published period this year to compare with."
     before = f"since {delivery.previous.title}"
     if change > 0:
-        return f"Savings at risk have risen by {format_m(change)} £m {before}."
+        return f"Savings at risk have risen by {format_gbp_m(change)} {before}."
     if change < 0:
-        return f"Savings at risk have fallen by {format_m(-change)} £m {before}."
+        return f"Savings at risk have fallen by {format_gbp_m(-change)} {before}."
     return f"Savings at risk are unchanged {before}."

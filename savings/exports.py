@@ -1,7 +1,7 @@
 """The savings tables, registered for export_table, downloads and the appendix pack, and the
 dashboard panel's chart for the pack."""
 
-from ascweb.registry import ExportTable, PackChart, registry
+from ascweb.registry import ExportTable, PackChart, PackSection, registry
 from savings import dashboard, selectors
 from savings.tables import ProgrammeTable, ProjectsTable, SavingsSummaryTable
 
@@ -56,6 +56,15 @@ PROJECT_COLUMNS = [
 ]
 
 
+_NO_SAVINGS = "No savings programme has been recorded for this year."
+
+
+def _explanations(period) -> dict | None:
+    """The savings off target with their explanations and recovery actions (paper 2.8.4)."""
+    key_variances = selectors.key_variances(selectors.period_savings(period))
+    return {"key_variances": key_variances} if key_variances else None
+
+
 def register() -> None:
     registry.add_export_table(
         ExportTable(
@@ -65,6 +74,9 @@ def register() -> None:
             SUMMARY_COLUMNS,
             30,
             html=_html(SavingsSummaryTable, "Savings forecast summary, {title}"),
+            letter="D",
+            printed_source=r"^Savings programme: .*2\.8\.3 savings summary$",
+            empty=_NO_SAVINGS,
         )
     )
     registry.add_export_table(
@@ -75,6 +87,8 @@ def register() -> None:
             PROGRAMME_COLUMNS,
             31,
             html=_html(ProgrammeTable, "Savings programme by programme and workstream, {title}"),
+            letter="D",
+            empty=_NO_SAVINGS,
         )
     )
     registry.add_export_table(
@@ -85,6 +99,20 @@ def register() -> None:
             PROJECT_COLUMNS,
             32,
             html=_html(ProjectsTable, "Savings by workstream and project, {title}"),
+            letter="D",
+            printed_source=r"^Savings programme: .*report, Appendix D$",
+            empty=_NO_SAVINGS,
+        )
+    )
+    registry.add_pack_section(
+        PackSection(
+            "savings-explanations",
+            "Savings: explanations of key variances and recovery actions",
+            "savings/pack_explanations.html",
+            _explanations,
+            33,
+            letter="D",
+            empty="Every saving is on target, so no variance needs explaining.",
         )
     )
     registry.add_pack_chart(

@@ -9,7 +9,7 @@ variance is a shortfall (at risk of non-delivery). Totals are never stored.
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ascweb.models import FinancialYear, Period, Versioned
+from ascweb.models import Assignment, FinancialYear, Period, Versioned
 
 PENCE = "pence"
 
@@ -164,3 +164,15 @@ class Mitigation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} at {self.period}"
+
+
+class WorkstreamAssignment(Assignment):
+    """An officer updates this workstream's savings forecasts."""
+
+    workstream = models.ForeignKey(Workstream, on_delete=models.CASCADE, related_name="assignments")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "workstream"], name="workstream_assignment_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} > {self.workstream}"

@@ -5,6 +5,8 @@ period compared with is always a published one, so nothing here leaks a draft fi
 
 from dataclasses import dataclass, field
 
+from django.db.models import Sum
+
 from ascweb.models import FinancialYear, Period
 from ascweb.periods import previous_period
 from savings import calculations
@@ -393,3 +395,18 @@ def delivery(data: PeriodSavings) -> Delivery:
 def entry_rows(period: Period, workstream: Workstream) -> list[SavingRow]:
     """The workstream's savings for the entry form (the same six queries as the tables)."""
     return period_savings(period).rows_of(workstream.id)
+
+
+DEPARTMENT = "ASC"  # the department whose programme this is (Adult Social Services), for planning
+
+
+def targets_by_year(year_codes) -> dict[str, dict[str, int]]:
+    """The programme's targets (every saving, negative) by year, as the department's agreed
+    savings: {DEPARTMENT: {year code: pence}}; a year without targets is left out."""
+    rows = (
+        SavingTarget.objects.filter(year__code__in=list(year_codes))
+        .values("year__code")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return {DEPARTMENT: {row["year__code"]: row["total"] for row in rows}}

@@ -11,17 +11,32 @@ from ascweb.lifecycle import locked_period
 from ascweb.models import Period
 from ascweb.versioning import Edit, save_edits
 from savings.calculations import needs_off_target
-from savings.models import SavingForecast, SavingTarget, Workstream
+from savings.models import SavingForecast, SavingTarget, Workstream, WorkstreamAssignment
 
 Status = SavingForecast.Status
 FIGURES = ("forecast", "status", "rag", "explanation", "recovery_action")  # what a form sets
 
 
-def can_edit_savings(user, period: Period) -> bool:
-    """Savings forecasts are updated by finance officers and finance leads, for every
-    workstream (savings are not assigned to officers as expenditure areas are), and only
-    while the period is open: submitted and published periods are locked."""
-    return period.is_open and permissions.is_finance(user)
+def workstream_assignments(workstream: Workstream):
+    """Who updates the workstream's savings forecasts (with every finance lead)."""
+    return WorkstreamAssignment.objects.filter(workstream=workstream)
+
+
+def can_edit_workstream(user, period: Period, workstream: Workstream) -> bool:
+    """A workstream's forecasts are updated by a finance lead or an officer assigned the
+    workstream, only while the period is open: submitted and published periods are locked."""
+    return permissions.can_edit_assigned(user, period, workstream_assignments(workstream))
+
+
+def editable_workstream_ids(user) -> set[int]:
+    """The workstreams whose forms are open to this user (`permissions.can_see_assigned_form`
+    of each, in one query): every one for a lead, the assigned ones for an officer."""
+    workstreams = Workstream.objects.all()
+    if not permissions.is_lead(user):
+        workstreams = (
+            workstreams.filter(assignments__user_id=user.pk) if permissions.is_officer(user) else workstreams.none()
+        )
+    return set(workstreams.values_list("id", flat=True))
 
 
 @dataclass(frozen=True)
@@ -46,8 +61,8 @@ def savings_forecast_update(*, user, period: Period, workstream: Workstream, ent
     recovery action, and a forecast short of its target is off target. Optimistic locking: if
     any saving's version is not the one the editor saw, nothing is saved (ascweb.versioning.StaleEdit)."""
     period = locked_period(period)
-    if not can_edit_savings(user, period):
-        raise PermissionDenied(f"{period.title} is not open for you to edit")
+    if not can_edit_workstream(user, period, workstream):
+        raise PermissionDenied(f"{period.title}: {workstream.name} is not open for you to edit")
     allowed = set(workstream.savings.values_list("id", flat=True))
     if not {e.saving_id for e in entries} <= allowed:
         raise PermissionDenied("A saving does not belong to this workstream")
@@ -67,3 +82,11 @@ def _check(entry: SavingEntry, target: int) -> None:
         raise ValidationError("An off-target saving needs an explanation and a recovery action")
     if entry.status == Status.ON_TARGET and needs_off_target(target, entry.forecast):
         raise ValidationError("A forecast short of its target is off target")
+
+
+def assign_workstream(user, code: str) -> None:
+    """Assign the workstream `code` to the user (the demo's users.toml: "workstream:COM")."""
+    workstream = Workstream.objects.filter(code=code).first()
+    if workstream is None:
+        raise LookupError(f"no savings workstream {code!r}")
+    WorkstreamAssignment.objects.get_or_create(user=user, workstream=workstream)

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from ascweb import permissions
+from ascweb import fidelity, permissions
 from ascweb.periods import period_or_404
 from ascweb.views_edit import saved, submit
 from savings import selectors, services
@@ -25,7 +25,9 @@ def summary(request: HttpRequest, year: str, number: int) -> HttpResponse:
         "table": table,
         "totals": data.total(),
         "key_variances": selectors.key_variances(data),
-        "can_edit": services.can_edit_savings(request.user, period),
+        "footnotes": fidelity.page_footnotes(period, "savings-summary"),
+        # the workstreams this user may update now (none once the period is locked)
+        "editable": services.editable_workstream_ids(request.user) if period.is_open else set(),
     }
     return render(request, "savings/summary.html", context)
 
@@ -49,15 +51,21 @@ def projects(request: HttpRequest, year: str, number: int) -> HttpResponse:
         data=data,
         caption=f"Savings by workstream and project, {period.title}",
     )
-    return render(request, "savings/projects.html", {"period": period, "data": data, "table": table})
+    context = {
+        "period": period,
+        "data": data,
+        "table": table,
+        "footnotes": fidelity.page_footnotes(period, "savings-projects"),
+    }
+    return render(request, "savings/projects.html", context)
 
 
 def workstream_edit(request: HttpRequest, year: str, number: int, code: str) -> HttpResponse:
     period = period_or_404(request, year, number)
     workstream = get_object_or_404(Workstream, code=code)
-    if not permissions.is_finance(request.user):
-        raise PermissionDenied("Only finance staff update savings forecasts")
-    if not services.can_edit_savings(request.user, period):
+    if not permissions.can_see_assigned_form(request.user, services.workstream_assignments(workstream)):
+        raise PermissionDenied("Only a finance lead or an officer assigned this workstream updates its forecasts")
+    if not period.is_open:  # theirs, but locked (the save checks both again, under the period's lock)
         raise PermissionDenied(f"{period.title} is {period.get_status_display().lower()}: its figures are locked")
     submission = submit(
         request,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from ascweb.registry import WorkspaceSection, registry
 from ascweb.workspace import schedule_items
 from savings.models import SavingForecast
+from savings.services import editable_workstream_ids
 
 
 def _missing(row: SavingForecast) -> bool:
@@ -15,6 +16,9 @@ def _missing(row: SavingForecast) -> bool:
 
 
 def items(period, user) -> list:
+    editable = editable_workstream_ids(user)
+    if not editable:
+        return []
     return schedule_items(
         period,
         user,
@@ -27,6 +31,7 @@ def items(period, user) -> list:
         missing=_missing,
         order=lambda s: (s.workstream.order, s.workstream.code, s.order, s.code),
         related=("saving__workstream",),
+        may_edit=lambda s: s.workstream_id in editable,
     )
 
 

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: a PostgreSQL server, Chromium for the browser tests,
-# DejaVu fonts, Pango for WeasyPrint. Installs only what is missing.
+# DejaVu fonts, Pango for WeasyPrint, poppler-utils for the production smoke test. Installs only
+# what is missing.
 set -euo pipefail
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# the production smoke test reads the pack's text with pdftotext
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # WeasyPrint renders PDFs with Pango
 ldconfig -p | grep -q "libpangoft2-1.0.so.0" || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ ${#need[@]} -eq 0 ]; then

@@ -5,9 +5,13 @@
   (403), unpublished periods do not exist for them (404).
 - officer ("officer", Finance officer): edits Services to Users and Early Help & Prevention
   (in the small council: area A) while a period is open; sees every period, draft or published.
+  Assigned (data/norfolk/users.toml) the EHP, OYA and COM savings workstreams, reserves,
+  capital and the iBCF updates; in the small council its workstream WS, the reserves and the
+  iBCF updates.
 - other_officer ("officer2", Finance officer): edits Commissioned Services, Business
   Development and Management, Finance & HR (area B); Services to Users' (A's) form is a 404
-  for them.
+  for them. Assigned the COM and BAU workstreams, reserves, capital and the iBCF updates; in
+  the small council only the capital programme (the rest is a 403 for them).
 - lead ("lead", Finance lead): everything; starts, submits, publishes and re-opens periods;
   reads fidelity notes.
 
@@ -19,6 +23,7 @@ for it, one after another (see `_SharedNorfolk`); every other test starts from a
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 
@@ -99,6 +104,15 @@ class _SharedNorfolk:
                 f"{len(blocks)} open where {len(expected)} was expected (did the test before this one "
                 "commit, close the connection, or leave a transaction open?)"
             )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, with the database cache's table as production has it
+    (`createcachetable`, run by `make run` and the image's start): the tests' own cache is
+    in memory (tests/settings.py), the database cache is tested against this table."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable", "ascweb_cache", verbosity=0)
 
 
 @pytest.fixture(scope="session")

@@ -17,3 +17,8 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # No persistent connections in tests: a live-server thread's connection would otherwise stay
 # open and stop the test database from being dropped.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Each process's own memory for the page cache: the query counts the tests assert are the app's
+# own queries. The database cache production uses by default is tested on its own
+# (tests/integration/test_readiness.py), in the table the test set-up makes (conftest).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DATABASES.pop("cache", None)  # noqa: F405 - the database cache's own connection: one test database

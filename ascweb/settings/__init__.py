@@ -36,9 +36,11 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
 ]
 # The core and the apps that plug into it (their figures make the page cache's data stamp).
-ASCWEB_APPS = ["ascweb", "finance", "savings", "ibcf", "reserves"]
+ASCWEB_APPS = ["ascweb", "finance", "savings", "ibcf", "reserves", "performance", "planning"]
 INSTALLED_APPS += ASCWEB_APPS
 
 MIDDLEWARE = [
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "ascweb.middleware.NoStoreWhenSignedIn",
     "axes.middleware.AxesMiddleware",
+    # Last: a member's view of a period runs in one read-only snapshot (see its docstring).
+    "ascweb.snapshots.MemberSnapshot",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -94,6 +98,36 @@ if DATABASES["default"]["ENGINE"] not in (
     "django.db.backends.sqlite3",
 ):
     raise ImproperlyConfigured("DATABASE_URL must be a postgres:// or sqlite:// URL")
+# A connection kept between requests is checked before a request uses it: after a database
+# restart the first request reconnects rather than failing.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent saves on SQLite: every transaction takes the write lock when it begins
+    # (IMMEDIATE), so two saves queue rather than one failing to upgrade its read lock
+    # ("database is locked"); a writer waits up to SQLITE_BUSY_SECONDS for the lock; WAL lets
+    # readers read while a save writes. The second save then meets the first's new version
+    # and gets the conflict page.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_SECONDS", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
+
+# The cache shared by every worker and host (pages and downloads members read, ascweb.caching):
+# a table in the app's own database (`manage.py createcachetable` makes it), or Redis when
+# REDIS_URL is set (redis://host:6379/0).
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ascweb_cache"}
+}
+if not REDIS_URL:
+    # the cache table through a connection of its own (ascweb.snapshots.CacheRouter): a
+    # member's page is read in a read-only snapshot, and kept in the cache from inside it
+    DATABASES["cache"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["ascweb.snapshots.CacheRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Column comments document units ("pence") on PostgreSQL; SQLite cannot store them.
@@ -144,6 +178,7 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # probes from inside, over plain HTTP
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -171,7 +206,16 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# The proxies in front of the app (0: none): the client's address is the one the nearest of them
+# saw, taken from X-Forwarded-For (ascweb.proxies). Login throttling counts by it.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if env_str("AXES_PROXY_COUNT", ""):  # the old name, which never worked: say so rather than ignore it
+    raise ImproperlyConfigured("AXES_PROXY_COUNT is now TRUSTED_PROXY_COUNT (see README)")
+AXES_CLIENT_IP_CALLABLE = "ascweb.proxies.client_address"
+
+# Long work off the request (ascweb.jobs): a queue kept in the app's own database
+# (django-tasks' database backend), run by `python manage.py db_worker` (compose's worker).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 DJANGO_TABLES2_TEMPLATE = "tables/govuk_table.html"
 
@@ -185,6 +229,8 @@ if OIDC_ENABLED:
     OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
     OIDC_USERNAME_ALGO = "ascweb.oidc.council_username"
+    # Off: a sign-in finds only the account sign-on made for that address (ascweb.oidc).
+    OIDC_MATCH_BY_EMAIL = env_bool("OIDC_MATCH_BY_EMAIL", False)
     for _name in (
         "OIDC_OP_AUTHORIZATION_ENDPOINT",
         "OIDC_OP_TOKEN_ENDPOINT",
@@ -205,6 +251,11 @@ ASCWEB_ORGANISATION = env_str("ASCWEB_ORGANISATION", "Norfolk County Council")
 ASCWEB_IMPORT_MAX_BYTES = env_int("ASCWEB_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
 ASCWEB_IMPORT_MAX_ROWS = env_int("ASCWEB_IMPORT_MAX_ROWS", 200_000)
 ASCWEB_IMPORT_MAX_COLUMNS = env_int("ASCWEB_IMPORT_MAX_COLUMNS", 50)
+# A file larger than this (bytes) is imported off the request: stored, queued and run by the
+# queue worker (`manage.py db_worker`), the lead watching its progress page (ascweb.jobs).
+ASCWEB_IMPORT_BACKGROUND_BYTES = env_int("ASCWEB_IMPORT_BACKGROUND_BYTES", 1024 * 1024)
+# The pack's charts are drawn by this Chromium (ascweb.pack_charts; Debian's `chromium`).
+ASCWEB_CHROMIUM = env_str("ASCWEB_CHROMIUM", "/usr/bin/chromium")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: larger uploads go to disk
 # Reminder emails (`manage.py send_reminders`): links start with the site's address; mail goes
 # through EMAIL_BACKEND, the console (printed, not sent) unless set, e.g. to SMTP in production

@@ -14,6 +14,18 @@ def m(pence: int | None) -> str:
 
 
 @register.filter
+def gbp_m(pence: int | None) -> str:
+    """£m in prose: £3.874m, (£9.864m)."""
+    return money.format_gbp_m(pence)
+
+
+@register.filter
+def gbp_m_abs(pence: int | None) -> str:
+    """£m in prose without sign, where the words say which way: £3.874m."""
+    return money.format_gbp_m(abs(pence) if pence is not None else None)
+
+
+@register.filter
 def pounds(pence: int | None) -> str:
     """£ with thousands separators (entry forms)."""
     return money.format_pounds(pence)

@@ -25,4 +25,21 @@ def build(*, departments: int, lines: int, years: int, seed: int) -> ScaleCounci
     revenue.build_users(council)
     savings_programme.generate(council)
     ibcf_grant.generate(council)  # after the reserves: its carry-forward goes to the iBCF reserve
+    _assign_officer()
     return council
+
+
+def _assign_officer() -> None:
+    """The officer edits the first workstream and every statement (as an officer would be
+    assigned them in the admin), so the benchmarks measure their forms."""
+    from django.contrib.auth.models import User
+
+    from ibcf.models import UpdatesAssignment
+    from reserves.models import ScheduleAssignment
+    from savings.models import Workstream, WorkstreamAssignment
+
+    officer = User.objects.get(username="scale-officer")
+    WorkstreamAssignment.objects.get_or_create(user=officer, workstream=Workstream.objects.order_by("order", "code")[0])
+    for schedule in ScheduleAssignment.Schedule.values:
+        ScheduleAssignment.objects.get_or_create(user=officer, schedule=schedule)
+    UpdatesAssignment.objects.get_or_create(user=officer)

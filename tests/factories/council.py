@@ -14,9 +14,9 @@ from django.contrib.auth.models import User
 from ascweb.lifecycle import period_create_next, period_transition
 from ascweb.models import FinancialYear, Period
 from finance.models import AreaAssignment, LineForecast, PriorYearOutturn, ReportingLine
-from ibcf.models import SchemeUpdate
-from reserves.models import CapitalPosition, ReservePosition
-from savings.models import SavingForecast
+from ibcf.models import SchemeUpdate, UpdatesAssignment
+from reserves.models import CapitalPosition, ReservePosition, ScheduleAssignment
+from savings.models import SavingForecast, WorkstreamAssignment
 from tests.factories.ascweb import FinancialYearFactory, persona
 from tests.factories.finance import ReportingLineFactory
 from tests.factories.ibcf import ibcf_scheme
@@ -122,8 +122,14 @@ def _publish(period: Period, lead: User, meeting: datetime.date) -> None:
 
 
 def _other_apps(year: FinancialYear, periods: list[Period]) -> None:
-    """The same figures at both periods, published with them."""
+    """The same figures at both periods, published with them. The officer is assigned the
+    workstream, the reserves and the iBCF updates; the other officer the capital programme."""
     savings = workstream(year=year)
+    officer, other = persona("officer"), persona("officer2")
+    WorkstreamAssignment.objects.create(user=officer, workstream=savings[0].workstream)
+    ScheduleAssignment.objects.create(user=officer, schedule=ScheduleAssignment.Schedule.RESERVES)
+    UpdatesAssignment.objects.create(user=officer)
+    ScheduleAssignment.objects.create(user=other, schedule=ScheduleAssignment.Schedule.CAPITAL)
     ibcf_reserve = ReserveFactory(code="R-IBCF", name="Improved Better Care Fund", kind="reserve")
     provision = ReserveFactory(code="R-DEBT", name="Doubtful debts", kind="provision")
     scheme = ibcf_scheme(year=year, reserve=ibcf_reserve)

@@ -42,6 +42,17 @@ GOOD_ROW = {
     "ibcf-plan": "Period 10 plan,iBCF1,2020-21,1,,,,,",
     "ibcf-acute-systems": "North,North (North CCG),",
     "ibcf-acute-split": "July 2017 plan,Eastern,2020-21,1,,,,,",
+    "indicators": "NEW,A new indicator,,,Count,Lower is better,Added up over the months,,,,,",
+    "performance": "DTOC,Trust,A new trust,,1",
+    "performance-targets": "DTOC,Trust,NNUH,Jul,Jan,1",
+    "performance-commentary": "NEA,A comment",
+    "planning-rounds": "November 2017,2018-19,,,",
+    "planning-departments": "NEW,A new department,ASCC,Adult Social Care Committee",
+    "planning-bridge": "October 2017,2018-19,agreed_gap,1,",
+    "planning-assumptions": "October 2017,2018-19,1,1.99,3,1",
+    "planning-allocation": "October 2017,CHS,2018-19,1,-1,,",
+    "planning-timetable": "October 2017,2018-02-12,County Council agrees the budget",
+    "planning-risks": "October 2017,A risk,",
 }
 PER_PERIOD = [name for name in GOOD_ROW if registry.import_kinds[name].per_period]
 

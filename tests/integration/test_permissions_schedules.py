@@ -1,5 +1,7 @@
-"""iBCF, reserves and capital URLs x every persona. These schedules belong to no expenditure
-area, so ANY finance officer may edit them (not only an assigned one) while the period is open."""
+"""iBCF, reserves and capital URLs x every persona. These statements belong to no expenditure
+area: a finance lead and the officers assigned each one (in the small council the officer has
+the reserves and the iBCF updates, the other officer the capital programme) may edit them
+while the period is open; any other officer gets a 403, decided on the server."""
 
 import pytest
 
@@ -22,13 +24,13 @@ MATRIX = {
     ("get", f"{P11}/ibcf/"): (302, 404, 200, 200, 200),  # a draft does not exist for members
     ("get", f"{P11}/reserves/"): (302, 404, 200, 200, 200),
     ("get", f"{P11}/capital/"): (302, 404, 200, 200, 200),
-    ("get", f"{P11}/ibcf/edit/"): (302, 404, 200, 200, 200),
+    ("get", f"{P11}/ibcf/edit/"): (302, 404, 200, 403, 200),
     # the carried-forward schemes' versions were not sent: refused as drawn from another version
-    ("post", f"{P11}/ibcf/edit/"): (302, 404, 409, 409, 409),
-    ("get", f"{P11}/reserves/edit/"): (302, 404, 200, 200, 200),
-    ("post", f"{P11}/reserves/edit/"): (302, 404, 400, 400, 400),  # empty: every amount is missing
-    ("get", f"{P11}/capital/edit/"): (302, 404, 200, 200, 200),
-    ("post", f"{P11}/capital/edit/"): (302, 404, 400, 400, 400),
+    ("post", f"{P11}/ibcf/edit/"): (302, 404, 409, 403, 409),
+    ("get", f"{P11}/reserves/edit/"): (302, 404, 200, 403, 200),
+    ("post", f"{P11}/reserves/edit/"): (302, 404, 400, 403, 400),  # empty: every amount is missing
+    ("get", f"{P11}/capital/edit/"): (302, 404, 403, 200, 200),
+    ("post", f"{P11}/capital/edit/"): (302, 404, 403, 400, 400),
     ("get", "/periods/2030-31/99/ibcf/"): (302, 404, 404, 404, 404),
 }
 
@@ -51,6 +53,22 @@ def test_members_see_published_figures_but_never_the_edit_links(member_client, o
     assert "/reserves/edit/" not in html
 
 
-def test_finance_staff_see_the_edit_link_only_while_the_period_is_open(officer_client, open_period):
-    assert f"{P11}/capital/edit/" in officer_client.get(f"{P11}/capital/").content.decode()
-    assert f"{P10}/capital/edit/" not in officer_client.get(f"{P10}/capital/").content.decode()
+def test_finance_staff_see_the_edit_link_only_while_the_period_is_open(other_officer_client, open_period):
+    assert f"{P11}/capital/edit/" in other_officer_client.get(f"{P11}/capital/").content.decode()
+    assert f"{P10}/capital/edit/" not in other_officer_client.get(f"{P10}/capital/").content.decode()
+
+
+def test_an_officer_sees_only_the_edit_links_and_work_assigned_to_them(
+    officer_client, other_officer_client, open_period
+):
+    assert f"{P11}/capital/edit/" not in officer_client.get(f"{P11}/capital/").content.decode()
+    assert f"{P11}/reserves/edit/" not in other_officer_client.get(f"{P11}/reserves/").content.decode()
+    assert f"{P11}/ibcf/edit/" not in other_officer_client.get(f"{P11}/ibcf/").content.decode()
+    assert "/savings/workstreams/WS/edit/" not in other_officer_client.get(f"{P11}/savings/").content.decode()
+    assert "/savings/workstreams/WS/edit/" in officer_client.get(f"{P11}/savings/").content.decode()
+    theirs = other_officer_client.get(f"{P11}/workspace/").content.decode()
+    assert f"{P11}/capital/edit/" in theirs
+    for url in (f"{P11}/reserves/edit/", f"{P11}/ibcf/edit/", f"{P11}/savings/workstreams/WS/edit/"):
+        assert url not in theirs
+    mine = officer_client.get(f"{P11}/workspace/").content.decode()
+    assert f"{P11}/reserves/edit/" in mine and f"{P11}/capital/edit/" not in mine

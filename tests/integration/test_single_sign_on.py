@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
 from ascweb.oidc import CouncilOIDCBackend, council_username
@@ -68,3 +69,38 @@ def test_a_new_person_gets_an_account_with_no_role(db):
     client.force_login(user)
     response = client.get("/", follow=True)
     assert "Your account has no role yet" in response.content.decode()
+
+
+CLAIMS = {"email": "Lead@Norfolk.gov.uk", "given_name": "Jo", "family_name": "Bloggs", "sub": "1"}
+
+
+@override_settings(**OIDC_ENV, OIDC_RP_SIGN_ALGO="RS256", OIDC_USERNAME_ALGO="ascweb.oidc.council_username")
+def test_by_default_sign_on_never_takes_over_an_account_by_its_email_address(db, settings):
+    assert not getattr(settings, "OIDC_MATCH_BY_EMAIL", False)
+    lead = User.objects.create_user("lead", email="lead@norfolk.gov.uk", password="the-leads-own-password")
+    backend = CouncilOIDCBackend()
+    assert not backend.filter_users_by_claims(CLAIMS).exists()
+    made = backend.create_user(CLAIMS)
+    assert made != lead and not made.has_usable_password()
+    assert list(backend.filter_users_by_claims(CLAIMS)) == [made]  # the next sign-in finds it again
+    # an account with a password of its own, named like the address, is not signed into either
+    made.set_password("a-local-password-too")
+    made.save()
+    assert not backend.filter_users_by_claims(CLAIMS).exists()
+
+
+@override_settings(
+    **OIDC_ENV,
+    OIDC_RP_SIGN_ALGO="RS256",
+    OIDC_USERNAME_ALGO="ascweb.oidc.council_username",
+    OIDC_MATCH_BY_EMAIL=True,
+)
+def test_email_matching_when_switched_on(db):
+    lead = User.objects.create_user("lead", email="lead@norfolk.gov.uk", password="the-leads-own-password")
+    assert list(CouncilOIDCBackend().filter_users_by_claims(CLAIMS)) == [lead]
+
+
+def test_email_matching_is_off_unless_set():
+    code = "from django.conf import settings; print(settings.OIDC_MATCH_BY_EMAIL)"
+    assert _django(code, OIDC_ENV).stdout.strip() == "False"
+    assert _django(code, {**OIDC_ENV, "OIDC_MATCH_BY_EMAIL": "true"}).stdout.strip() == "True"

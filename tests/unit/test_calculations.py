@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 
 from ascweb.calculations import ERROR, EXACT, ROUNDING, check_printed, printed_value, rounding_tolerance
+from ascweb.money import format_pct
 from finance.calculations import (
     Figures,
     Node,
@@ -23,10 +24,27 @@ def test_variance_is_forecast_less_budget_so_overspends_are_positive():
     assert variance(budget=100, forecast=70) == -30
 
 
-def test_variance_pct_of_an_income_line_keeps_the_papers_sign():
-    # Service User Income P10: budget (76.870), variance (9.864) -> 12.83% as printed.
+def test_variance_pct_is_signed_as_the_variance_an_income_over_recovery_is_negative():
+    # Service User Income P10: budget (76.870), variance (9.864): an over-recovery, shown as
+    # (12.83%) like any underspend (the paper printed 12.83%, the sign of the ratio).
     ratio = variance_pct(-986_400_000, -7_687_000_000)
-    assert ratio.quantize(Decimal("0.0001")) == Decimal("0.1283")
+    assert ratio.quantize(Decimal("0.0001")) == Decimal("-0.1283")
+    assert format_pct(ratio) == "(12.83%)"
+
+
+def test_variance_pct_of_an_overspend_on_a_negative_budget_is_positive():
+    # Management, Finance & HR P10: budget (9.642), forecast (6.177), overspend 3.465 -> 35.94%.
+    ratio = variance_pct(variance(budget=-964_200_000, forecast=-617_700_000), -964_200_000)
+    assert format_pct(ratio) == "35.94%"
+
+
+@pytest.mark.parametrize(
+    ("budget", "forecast", "sign"),
+    [(100, 130, 1), (100, 70, -1), (-100, -70, 1), (-100, -130, -1)],
+)
+def test_variance_pct_always_has_the_variances_sign(budget, forecast, sign):
+    ratio = variance_pct(variance(budget=budget, forecast=forecast), budget)
+    assert ratio == Decimal(sign * 30) / 100
 
 
 def test_variance_pct_is_none_for_a_nil_budget():

@@ -5,6 +5,7 @@ import pytest
 from ascweb.money import (
     AmountError,
     format_gbp,
+    format_gbp_m,
     format_m,
     format_m_plain,
     format_pct,
@@ -130,3 +131,19 @@ def test_format_gbp_puts_the_sign_before_the_pound():
 )
 def test_format_pct(ratio, shown):
     assert format_pct(ratio) == shown
+
+
+@pytest.mark.parametrize(
+    ("pence", "text"),
+    [
+        (387_400_000, "£3.874m"),
+        (-986_400_000, "(£9.864m)"),
+        (0, "£0.000m"),
+        (49_999, "£0.000m"),  # rounds to nothing: no bracketed nought
+        (-50_000, "(£0.001m)"),  # half away from zero, as the tables round
+        (None, "–"),
+    ],
+)
+def test_money_in_prose_is_written_one_way_pounds_first_m_after(pence, text):
+    assert format_gbp_m(pence) == text
+    assert "£m" not in format_gbp_m(pence)

@@ -17,7 +17,7 @@ class Command(BaseCommand):
             "--section",
             action="append",
             choices=[choice.name for choice in pack.choices()],
-            help="A part to include (repeat for more; default: every part). Letters follow the choice.",
+            help="A part to include (repeat for more; default: every part). Appendix letters are fixed.",
         )
 
     def handle(self, *args, **options) -> None:

@@ -1,6 +1,7 @@
-"""Any registered table, section or chart joins the pack, lettered after the ones before it,
-without changing the pack's code; a part with nothing to show for the period is left out. The
-pack's charts are the dashboard's own figures."""
+"""Any registered table, section or chart joins the pack without changing the pack's code: an
+appendix registered without a letter takes the next letter no part holds; an appendix with
+nothing to show for the period keeps its place, saying why (a chart is left out). The pack's
+charts are the dashboard's own figures."""
 
 import pytest
 
@@ -41,7 +42,7 @@ def extra_parts():
     del registry.pack_sections["test-empty"]
 
 
-def test_a_registered_table_becomes_the_next_appendix(demo, extra_parts):
+def test_a_registered_table_without_a_letter_takes_the_first_letter_after_the_papers(demo, extra_parts):
     contents = pack.assemble(Period.objects.get(number=10), draw_charts=False)
     parts = [part for part in contents.parts if part.kind != pack.CHART]
     assert [part.title for part in parts[:3]] == [
@@ -49,24 +50,24 @@ def test_a_registered_table_becomes_the_next_appendix(demo, extra_parts):
         "Appendix A: Budget monitoring",
         "Appendix B: Explanations of variances",
     ]
-    # letters run on without gaps, and the test table takes the letter after the part before it
+    # the paper's letters, in order, each appendix's parts together; the unlettered parts after F
     letters = [part.label.removeprefix("Appendix ") for part in parts if part.label.startswith("Appendix")]
-    assert letters == [chr(ord("A") + i) for i in range(len(letters))]
-    index = next(i for i, part in enumerate(parts) if part.name == "test-ibcf")
-    ibcf = parts[index]
-    before = parts[index - 1].label.removeprefix("Appendix ")
-    assert ibcf.title == f"Appendix {chr(ord(before) + 1)}: iBCF schemes"
+    assert sorted(set(letters)) == list("ABCDEFGH") and letters == sorted(letters)
+    ibcf = next(part for part in parts if part.name == "test-ibcf")
+    empty = next(part for part in parts if part.name == "test-empty")
+    assert (empty.label, ibcf.label) == ("Appendix G", "Appendix H")  # in registered order
+    assert empty.empty == "There is nothing to report here for Period 10 (January) 2017-18."
+    assert ibcf.title == "Appendix H: iBCF schemes"
     assert ibcf.notes == ["Spending plans agreed in July; explanations of the revenue variances are at Appendix B."]
     rows = [[str(cell) for cell in row] for row in ibcf.table.as_values()]
     assert rows == [["scheme", "amount"], ["iBCF1", "1.900"], ["iBCF2", "9.100"]]
 
 
-def test_without_appendix_a_the_registered_table_moves_up_a_letter(demo, extra_parts):
+def test_without_appendix_a_no_letter_moves(demo, extra_parts):
     period = Period.objects.get(number=10)
     contents = pack.assemble(period, ["summary", "explanations", "test-ibcf"], draw_charts=False)  # no others
-    assert "test-empty" not in [part.name for part in pack.assemble(period, draw_charts=False).parts]
-    assert [part.label for part in contents.parts] == ["Table 2.1", "Appendix A", "Appendix B"]
-    assert contents.parts[-1].notes[0].endswith("are at Appendix A.")
+    assert [part.label for part in contents.parts] == ["Table 2.1", "Appendix B", "Appendix H"]
+    assert contents.parts[-1].notes[0].endswith("are at Appendix B.")
 
 
 def test_the_registered_table_downloads_as_excel_and_csv(member_client, extra_parts):

@@ -71,7 +71,7 @@ def test_every_apps_figures_are_listed_with_their_state(officer_client, p11, sma
         **{f"{u.scheme.code}: {u.scheme.description}": "confirmed" for u in SchemeUpdate.objects.filter(period=p11)},
         "Improved Better Care Fund": "confirmed",
         "Doubtful debts": "missing",  # not entered this period
-        "Care home refurbishment": "confirmed",
+        # no capital scheme: the capital programme is assigned to the other officer
     }
 
 
@@ -107,9 +107,10 @@ def test_the_workspace_links_to_each_form_while_open_and_is_for_finance_staff_on
     officer_client, member_client, p11, small_council
 ):
     page = officer_client.get(f"{P11}/workspace/").content.decode()
-    for url in ("areas/A/edit/", "savings/workstreams/WS/edit/", "ibcf/edit/", "reserves/edit/", "capital/edit/"):
+    for url in ("areas/A/edit/", "savings/workstreams/WS/edit/", "ibcf/edit/", "reserves/edit/"):
         assert f'href="{P11}/{url}"' in page
     assert 'href="/periods/2030-31/11/areas/B/edit/"' not in page
+    assert f'href="{P11}/capital/edit/"' not in page  # assigned to the other officer
     assert "edit/" not in officer_client.get("/periods/2030-31/10/workspace/").content.decode()
     assert member_client.get("/periods/2030-31/10/workspace/").status_code == 403
 
@@ -233,7 +234,7 @@ def test_an_overdue_reminder_says_so_and_days_before_waits_for_the_deadline(p11,
     assert "the deadline is not within 3 days; nobody emailed" in _remind("--days-before", "3")
     assert mail.outbox == []
     _due_in(p11, -2)
-    assert "emailed 2 officer(s)" in _remind("--days-before", "3")
+    assert "emailed 1 officer(s)" in _remind("--days-before", "3")  # the one assigned the workstream
     assert {m.subject for m in mail.outbox} == {"Period 11 (February) 2030-31: 1 item to finish, overdue by 2 days"}
     with pytest.raises(CommandError):
         _remind("--days-before", "-1")

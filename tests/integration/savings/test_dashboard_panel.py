@@ -27,7 +27,7 @@ def test_the_context_splits_delivered_and_at_risk_by_workstream(demo):
     # were printed, so savings move from the last period that holds savings, Period 2
     assert p10.compared_with.number == 7
     assert delivery.at_risk_movement == 387_400_000  # Period 2 expected everything
-    assert "risen by 3.874 £m since Period 2 (May) 2017-18" in context["movement"]
+    assert "risen by £3.874m since Period 2 (May) 2017-18" in context["movement"]
 
 
 def test_the_template_carries_the_figure_as_json_the_table_and_the_summary(demo):
@@ -41,7 +41,7 @@ def test_the_template_carries_the_figure_as_json_the_table_and_the_summary(demo)
     assert figure["data"][1]["x"][1] == "2.399"  # £m as exact decimal strings, never floats
     assert 'data-chart="savings-delivery-data"' in html
     assert "<caption" in html and '<th scope="row" class="govuk-table__header">Total</th>' in html
-    assert "3.874 £m is at risk" in html
+    assert "£3.874m is at risk" in html
     assert "<script>" not in html  # no inline script: CSP
 
 

@@ -1,6 +1,7 @@
 """Every savings URL x every persona gets the right status (see tests/conftest.py personas).
-Savings are edited by any finance officer or lead while the period is open; there is no
-per-officer assignment, so the other officer's answers equal the officer's."""
+A workstream's savings are updated by a finance lead or an officer assigned the workstream
+(the officer has WS; the other officer none: a 403, decided on the server) while the period
+is open."""
 
 import pytest
 
@@ -19,8 +20,8 @@ MATRIX = {
     ("get", f"{P11}/"): (302, 404, 200, 200, 200),  # a draft does not exist for members
     ("get", f"{P11}/programme/"): (302, 404, 200, 200, 200),
     ("get", f"{P11}/projects/"): (302, 404, 200, 200, 200),
-    ("get", f"{P11}/workstreams/WS/edit/"): (302, 404, 200, 200, 200),
-    ("post", f"{P11}/workstreams/WS/edit/"): (302, 404, 400, 400, 400),  # empty form: errors, nothing saved
+    ("get", f"{P11}/workstreams/WS/edit/"): (302, 404, 200, 403, 200),
+    ("post", f"{P11}/workstreams/WS/edit/"): (302, 404, 400, 403, 400),  # empty form: errors, nothing saved
     ("get", f"{P11}/workstreams/NOPE/edit/"): (302, 404, 404, 404, 404),
     ("get", "/periods/2030-31/99/savings/"): (302, 404, 404, 404, 404),
 }

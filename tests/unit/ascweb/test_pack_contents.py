@@ -4,15 +4,21 @@ from ascweb.pack import PartChoice, letters, notes, report_label
 from ascweb.registry import APPENDIX, REPORT, ExportTable
 
 
-def test_appendices_are_lettered_in_order_and_report_tables_get_no_letter():
-    parts = [("summary", False), ("appendix-a", True), ("explanations", True), ("ibcf", True)]
-    assert letters(parts) == {"appendix-a": "A", "explanations": "B", "ibcf": "C"}
+def test_an_appendix_keeps_its_fixed_letter_whatever_comes_before_it():
+    parts = [("summary", False, ""), ("appendix-a", True, "A"), ("ibcf", True, "C"), ("capital", True, "F")]
+    assert letters(parts) == {"appendix-a": "A", "ibcf": "C", "capital": "F"}
 
 
-def test_leaving_a_part_out_closes_up_the_letters():
-    # As in the papers: a report without an iBCF appendix had savings at C, capital at E.
-    parts = [("appendix-a", True), ("explanations", True), ("savings", True), ("reserves", True), ("capital", True)]
-    assert letters(parts) == {"appendix-a": "A", "explanations": "B", "savings": "C", "reserves": "D", "capital": "E"}
+def test_leaving_a_part_out_never_shifts_the_letters():
+    # The Period 10 paper: A budget monitoring, B explanations, C iBCF, D savings, E reserves, F capital.
+    every = [("appendix-a", True, "A"), ("explanations", True, "B"), ("ibcf", True, "C"), ("savings", True, "D")]
+    without_ibcf = [part for part in every if part[0] != "ibcf"]
+    assert letters(without_ibcf)["savings"] == letters(every)["savings"] == "D"
+
+
+def test_a_part_registered_without_a_letter_takes_the_next_letter_no_part_holds():
+    parts = [("appendix-a", True, "A"), ("extra", True, ""), ("explanations", True, "B"), ("more", True, "")]
+    assert letters(parts) == {"appendix-a": "A", "extra": "C", "explanations": "B", "more": "D"}
 
 
 def test_a_cross_reference_becomes_the_label_of_the_part():
@@ -47,3 +53,8 @@ def test_a_headings_capital_letters_are_kept():
 
     assert bare_heading("Appendix A: budget monitoring") == "Budget monitoring"
     assert bare_heading("iBCF schemes and progress") == "iBCF schemes and progress"
+
+
+def test_the_leads_form_names_an_appendix_by_its_fixed_letter():
+    choice = PartChoice("ibcf", "Improved Better Care Fund", "table", APPENDIX, 40, _table("x"), "C")
+    assert choice.choice_label == "Appendix C: Improved Better Care Fund"

@@ -50,8 +50,8 @@ def test_no_float_reaches_the_figure():
 
 def test_the_summary_says_the_message_in_words():
     text = charts.delivery_summary(_delivery())
-    assert "savings of 6.445 £m" in text
-    assert "4.046 £m is forecast to be delivered and 2.399 £m is at risk" in text
+    assert "savings of £6.445m" in text
+    assert "£4.046m is forecast to be delivered and £2.399m is at risk" in text
     assert "most at risk is in Older and Younger Adults" in text
     assert "no earlier published period" in text
 
@@ -59,9 +59,9 @@ def test_the_summary_says_the_message_in_words():
 def test_the_movement_since_the_previous_period():
     previous = Period(year=FinancialYear(code="2017-18", start_year=2017), number=2)
     risen = _delivery(previous, Totals(target=-644_500_000, forecast=-644_500_000, at_risk=0))
-    assert charts.movement_text(risen) == "Savings at risk have risen by 2.399 £m since Period 2 (May) 2017-18."
+    assert charts.movement_text(risen) == "Savings at risk have risen by £2.399m since Period 2 (May) 2017-18."
     fallen = _delivery(previous, Totals(at_risk=300_000_000))
-    assert "fallen by 0.601 £m" in charts.movement_text(fallen)
+    assert "fallen by £0.601m" in charts.movement_text(fallen)
     same = _delivery(previous, Totals(at_risk=239_900_000))
     assert "unchanged" in charts.movement_text(same)
 

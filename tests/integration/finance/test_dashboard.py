@@ -234,7 +234,7 @@ def test_the_dashboard_answers_the_four_questions_first_then_lists_its_contents(
     assert body.index('id="glance-heading"') < body.index('id="contents-heading"') < body.index('id="headline"')
     contents = body[body.index('id="contents-heading"') : body.index("</nav>", body.index('id="contents-heading"'))]
     anchors = re.findall(r'href="#([^"]+)"', contents)
-    assert anchors == ["headline", "areas", "trajectory", "profile", "savings", "ibcf", "reserves"]
+    assert anchors == ["headline", "areas", "trajectory", "profile", "savings", "ibcf", "reserves", "bcf-metrics"]
     for anchor in anchors + [line.anchor for line in lines.values()]:
         assert f'id="{anchor}"' in body
     # long detail is folded; the iBCF panel has no cells of "Not reported"

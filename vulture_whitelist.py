@@ -21,6 +21,9 @@ _.group_rows  # templates/finance/area_edit.html
 _.any_carried  # templates/finance/area_edit.html
 _.group_explained  # templates/finance/area_edit.html
 _.confirm_all  # templates/finance/area_edit.html (the "Confirm all" button's field)
+_.question  # templates/finance/dashboard.html (a Glance line)
+_.contents_title  # templates/finance/dashboard.html (a DashboardPanel's contents entry)
+_.html_id  # templates/finance/dashboard.html (a DashboardPanel's anchor)
 _.holds  # templates/planning/_round_body.html (the savings link)
 _.grid  # templates/planning/figures_edit.html
 _.clean_first_year  # planning/forms.py: Django calls clean_<field>

@@ -6,7 +6,8 @@ Each app registers, from its AppConfig.ready():
   appendix pack can render (one selector's rows, every format);
 - demo data: the app's part of the Norfolk demo data set, a manifest of import files under
   data/norfolk/ that `load_demo` (ascweb.demo) imports in order through the app's import kinds;
-- dashboard panels: sections of the member dashboard;
+- dashboard panels: sections of the member dashboard, each with its entry in the contents
+  and, optionally, its line of the glance at the top (Glance);
 - pack sections and pack charts: the appendix pack's text sections (Appendix B's
   explanations) and the dashboard's charts, printed from the same Plotly figures (every
   chart of the dashboard is one);
@@ -120,6 +121,21 @@ class DemoData:
 
 
 @dataclass(frozen=True)
+class Glance:
+    """One line at the top of the member dashboard: the answer to one of the members' four
+    questions (where will we end the year, what moved since the last report, are the savings
+    being delivered, what is in reserves) in words and figures, with its trend since the
+    previous report ("" when there is none to compare with). `anchor` is the id of the section
+    with the detail; lines are shown in `order`."""
+
+    question: str
+    answer: str
+    trend: str
+    anchor: str
+    order: int
+
+
+@dataclass(frozen=True)
 class Assignable:
     """Something an app assigns to officers (ascweb.models.Assignment), as the demo's users.toml
     names it: `name` alone ("reserves") or `name:code` ("workstream:COM"). `assign(user, code)`
@@ -132,12 +148,25 @@ class Assignable:
 @dataclass(frozen=True)
 class DashboardPanel:
     """A dashboard section: `context(period, user)` returns the template's context, or None
-    when the panel has nothing to show for that period."""
+    when the panel has nothing to show for that period. `title` is its entry in the
+    dashboard's contents, which links to `anchor` (the section's id on the page); `glance`,
+    given the panel's context, returns the panel's line at the top of the dashboard (or None)."""
 
     name: str
     template: str
     context: Callable[[Any, Any], dict | None]
     order: int
+    title: str = ""
+    anchor: str = ""
+    glance: Callable[[dict], Glance | None] | None = None
+
+    @property
+    def contents_title(self) -> str:
+        return self.title or self.name
+
+    @property
+    def html_id(self) -> str:
+        return self.anchor or "panel-" + "-".join(self.name.lower().split())
 
 
 # Readers named by the core, so the app that offers one and the app that uses it need not meet.

@@ -44,6 +44,10 @@ class SummaryTable(_CommitteeTable):
     class Meta(_CommitteeTable.Meta):
         sequence = ("prior_actual", "prior_variance", "label", "budget", "forecast", "variance")
 
+    # On the web (where a phone shows the first columns first) the area comes first and this
+    # year's variance before last year's figures; the pack keeps the paper's order above.
+    WEB_SEQUENCE = ("label", "budget", "forecast", "variance", "prior_actual", "prior_variance")
+
     def __init__(self, rows, *, period: Period, **kwargs):
         prior = f"{period.year.start_year - 1}/{str(period.year.start_year)[2:]}"
         this = f"{period.year.start_year}/{str(period.year.start_year + 1)[2:]}"

@@ -14,7 +14,7 @@ from ascweb.models import FinancialYear, Period
 from ascweb.periods import period_or_404
 from ascweb.registry import registry
 from ascweb.views_edit import saved, submit
-from finance import charts, services
+from finance import charts, glance, services
 from finance.forms import AreaForecastForm, BudgetProfileForm
 from finance.models import BudgetProfile, ReportingLine
 from finance.selectors import audit, report_tables
@@ -68,12 +68,14 @@ def dashboard(request: HttpRequest, year: str, number: int) -> HttpResponse:
     data = dashboard_selectors.dashboard(period)
     urls = {a.code: reverse("area", args=[year, number, a.code]) for a in data.areas}
     shown = ((panel, panel.context(period, request.user)) for panel in registry.dashboard_panels)
+    panels = [(panel, panel_context) for panel, panel_context in shown if panel_context is not None]
     context = {
         "period": period,
         "data": data,
         "charts": charts.dashboard_figures(data, urls),
         "periods": dashboard_selectors.periods_for_selector(request.user),
-        "panels": [(panel, panel_context) for panel, panel_context in shown if panel_context is not None],
+        "panels": panels,
+        "glance": glance.lines(data, panels),
     }
     return render_page(request, "finance/dashboard.html", context, period)
 
@@ -87,6 +89,7 @@ def period_detail(request: HttpRequest, year: str, number: int) -> HttpResponse:
         period=period,
         link=_area_link(period, figures),
         caption=f"Table 2.1: forecast outturn by expenditure area, {period.title}",
+        sequence=SummaryTable.WEB_SEQUENCE,
     )
     context = {
         "period": period,

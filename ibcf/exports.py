@@ -33,7 +33,15 @@ def spend_panel(period, user) -> dict | None:
         "reported": len(reported),
         "schemes": len(rows),
         "carry_forward": selectors.carry_forward(period),
-        "table": SpendTable(rows, caption=f"iBCF plan against spend, {period.title}"),
+        # only the schemes with figures reported: the rest are named in one sentence
+        "table": SpendTable(
+            [row for row in rows if row.spend_to_date is not None or row.forecast is not None],
+            caption=f"iBCF spend reported, {period.title}",
+        ),
+        "plan_table": SpendTable(
+            rows, caption=f"iBCF plan by scheme, {period.title}", exclude=("spend_to_date", "forecast")
+        ),
+        "not_reported": [row.label for row in rows if row.spend_to_date is None and row.forecast is None],
         "show_edit": can_edit_assigned(user, period, UPDATES.assignments),
     }
 
@@ -74,4 +82,13 @@ def register() -> None:
             empty="No iBCF schemes have been planned for this year, so no progress is reported.",
         )
     )
-    registry.add_dashboard_panel(DashboardPanel("iBCF plan against spend", "ibcf/spend_panel.html", spend_panel, 40))
+    registry.add_dashboard_panel(
+        DashboardPanel(
+            "iBCF plan against spend",
+            "ibcf/spend_panel.html",
+            spend_panel,
+            40,
+            title="iBCF plan against spend",
+            anchor="ibcf",
+        )
+    )

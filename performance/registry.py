@@ -69,5 +69,7 @@ def register() -> None:
     for kind in (imports.INDICATORS, imports.VALUES, imports.TARGETS, imports.COMMENTARY):
         registry.add_import_kind(kind)
     registry.add_dashboard_panel(
-        DashboardPanel("Better Care Fund metrics", "performance/dashboard_panel.html", performance_panel, 70)
+        DashboardPanel(
+            "Better Care Fund metrics", "performance/dashboard_panel.html", performance_panel, 70, anchor="bcf-metrics"
+        )
     )

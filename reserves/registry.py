@@ -1,6 +1,7 @@
 """Plugs reserves and provisions and the capital programme into the shared pages, exports,
 demo data and dashboard (called once from ReservesConfig.ready())."""
 
+from ascweb.money import format_m
 from ascweb.permissions import can_edit_assigned
 from ascweb.registry import (
     RESERVE_ROWS,
@@ -8,6 +9,7 @@ from ascweb.registry import (
     DashboardPanel,
     DemoData,
     ExportTable,
+    Glance,
     PeriodPage,
     Reader,
     registry,
@@ -44,6 +46,22 @@ def reserves_panel(period, user) -> dict | None:
         "table": MovementTable(movement, caption=f"Reserves and provisions movement, {period.title}"),
         "show_edit": can_edit_assigned(user, period, RESERVES.assignments),
     }
+
+
+def reserves_glance(context: dict) -> Glance:
+    """The dashboard's answer to "what is in reserves?": the last movement row (reserves and
+    provisions together) at 1 April and forecast at 31 March; its trend, the year's change."""
+    row = context["movement"][-1]
+    answer = (
+        f"{row.label}: £{format_m(row.balance_1_april)}m at 1 April, "
+        f"forecast £{format_m(row.balance_31_march)}m at 31 March."
+    )
+    usage = row.proposed_usage
+    if usage == 0:
+        trend = "No change over the year."
+    else:
+        trend = f"£{format_m(abs(usage))}m {'drawn down' if usage < 0 else 'added'} over the year."
+    return Glance("What is in reserves?", answer, trend, "reserves", order=50)
 
 
 def register() -> None:
@@ -104,6 +122,14 @@ def register() -> None:
     ):
         registry.add_import_kind(kind)
     registry.add_dashboard_panel(
-        DashboardPanel("Reserves movement", "reserves/reserves_panel.html", reserves_panel, 50)
+        DashboardPanel(
+            "Reserves movement",
+            "reserves/reserves_panel.html",
+            reserves_panel,
+            50,
+            title="Reserves and provisions",
+            anchor="reserves",
+            glance=reserves_glance,
+        )
     )
     registry.add_reader(Reader(RESERVE_ROWS, selectors.reserve_rows))

@@ -17,7 +17,7 @@ class SavingsConfig(AppConfig):
             services,
             workspace,
         )
-        from savings.dashboard import panel_context
+        from savings.dashboard import ANCHOR, glance, panel_context
 
         exports.register()
         lifecycle.register()
@@ -34,5 +34,15 @@ class SavingsConfig(AppConfig):
         registry.add_demo_data(DemoData("savings", manifest="savings.toml", order=30))
         registry.add_assignable(Assignable("workstream", services.assign_workstream))
         registry.add_period_page(PeriodPage("Savings", "savings", order=30))
-        registry.add_dashboard_panel(DashboardPanel("savings", "savings/dashboard_panel.html", panel_context, order=30))
+        registry.add_dashboard_panel(
+            DashboardPanel(
+                "savings",
+                "savings/dashboard_panel.html",
+                panel_context,
+                order=30,
+                title="Savings delivered and at risk",
+                anchor=ANCHOR,
+                glance=glance,
+            )
+        )
         registry.add_reader(Reader(SAVINGS_TARGETS, selectors.targets_by_year))

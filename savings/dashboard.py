@@ -3,6 +3,8 @@ movement since the previous published period. Its chart is printed in the pack t
 
 from ascweb import permissions
 from ascweb.models import Period
+from ascweb.money import format_m
+from ascweb.registry import Glance
 from savings import charts, selectors
 
 
@@ -34,3 +36,16 @@ def panel_context(period: Period, user) -> dict | None:
         "chart": _chart(delivery),
         "movement": charts.movement_text(delivery),
     }
+
+
+def glance(context: dict) -> Glance:
+    """The dashboard's answer to "are the savings being delivered?", from the panel's context."""
+    total = context["delivery"].total
+    answer = (
+        f"£{format_m(total.delivered)}m of the £{format_m(-total.target)}m savings target is forecast "
+        f"to be delivered; £{format_m(total.at_risk)}m is at risk."
+    )
+    return Glance("Are the savings being delivered?", answer, context["movement"], ANCHOR, order=30)
+
+
+ANCHOR = "savings"

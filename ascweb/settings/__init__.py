@@ -4,7 +4,6 @@ DEBUG is off unless asked for; the server will not start without SECRET_KEY when
 PostgreSQL (postgres://...); without it the embedded SQLite file db.sqlite3 is used.
 """
 
-import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -156,8 +155,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
-    # plotly.js from the installed plotly package (no CDN): served as /static/plotly/plotly.min.js
-    ("plotly", Path(importlib.util.find_spec("plotly").submodule_search_locations[0]) / "package_data"),
+    # plotly.js's partial "basic" bundle (bar, scatter, pie) from npm, pinned in package.json to
+    # the plotly.js that the Python plotly package bundles (a test compares the two); no CDN.
+    # Served as /static/plotly/plotly-basic.min.js, hashed in production.
+    ("plotly", BASE_DIR / "node_modules" / "plotly.js-basic-dist-min"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

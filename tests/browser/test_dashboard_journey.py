@@ -19,10 +19,12 @@ def _all_drawn(page, at_least: int) -> None:
 
 
 def _charts_drawn(page, count: int) -> None:
+    # charts.js loads plotly.js and draws a chart when it comes into view: scroll to each
+    for plot in page.locator("[data-chart]").all():
+        plot.scroll_into_view_if_needed()
+        expect(plot.locator("svg.main-svg").first).to_be_attached()  # plotly drew SVG
     # a locator count, not wait_for_function: the page's CSP (rightly) forbids eval'd predicates
     expect(page.locator(".app-chart__plot--drawn")).to_have_count(count)
-    for plot in page.locator("[data-chart]").all():
-        expect(plot.locator("svg.main-svg").first).to_be_attached()  # plotly drew SVG
 
 
 def _axe_violations(axe_page, url: str) -> list:

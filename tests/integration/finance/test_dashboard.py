@@ -1,10 +1,13 @@
 """The member dashboard through the test client: what each persona sees, and never a draft."""
 
+import json
 import re
 from pathlib import Path
 
+import plotly
 import pytest
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.test import Client, override_settings
 
 from ascweb.models import Period
@@ -55,13 +58,25 @@ def test_the_p10_dashboard_tells_the_story_of_the_period(member_client):
     assert "Forecast accuracy appears at the year end: the Period 13 dashboard" in body
 
 
-def test_the_dashboard_loads_plotly_from_the_installed_package_and_no_inline_script(member_client):
+def test_the_dashboard_loads_the_partial_plotly_bundle_lazily_and_no_inline_script(member_client):
     body = member_client.get(P10).content.decode()
-    assert '<script src="/static/plotly/plotly.min.js" defer></script>' in body
+    # plotly.js is not a script tag of the page: charts.js adds it when a chart comes into view
+    assert 'data-plotly="/static/plotly/plotly-basic.min.js" defer></script>' in body
+    assert "plotly.min.js" not in body
     for tag in re.findall(r"<script[^>]*>", body):
         assert "src=" in tag or 'type="application/json"' in tag, tag
-    plotly_js = Path(settings.STATICFILES_DIRS[-1][1]) / "plotly.min.js"
-    assert plotly_js.is_file()
+    assert finders.find("plotly/plotly-basic.min.js")
+
+
+def test_the_plotly_bundle_is_the_plotly_js_that_the_python_package_bundles():
+    """The pack prints charts with the Python package's plotly.js; the page draws them with the
+    npm bundle. Both must be the same release, so a chart looks the same on paper and screen."""
+    bundled = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text()[:200]
+    served = Path(finders.find("plotly/plotly-basic.min.js")).read_text()[:200]
+    version = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", bundled).group(1)
+    assert f"plotly.js (basic - minified) v{version}" in served
+    package = json.loads((Path(settings.BASE_DIR) / "package.json").read_text())
+    assert package["devDependencies"]["plotly.js-basic-dist-min"] == version
 
 
 def test_net_expenditure_against_profile_at_p10(member_client):
@@ -188,3 +203,43 @@ def test_a_negative_budget_alone_is_not_income(member_client):
     body = member_client.get("/periods/2017-18/10/areas/MFHR/").content.decode()
     assert "3.465 overspend" in body
     assert "recovery of income" not in body
+
+
+def test_the_dashboard_answers_the_four_questions_first_then_lists_its_contents(member_client):
+    response = member_client.get(P10)
+    body = response.content.decode()
+    lines = {line.question: line for line in response.context["glance"]}
+    assert list(lines) == [
+        "Where will we end the year?",
+        "What moved since the last report?",
+        "Are the savings being delivered?",
+        "What is in reserves?",
+    ]
+    outturn = lines["Where will we end the year?"]
+    assert outturn.answer == (
+        "Forecast outturn £258.901m against a budget of £261.403m: an underspend of £2.502m (0.96% of budget)."
+    )
+    assert outturn.trend == "£2.502m better than at Period 2."
+    assert lines["What moved since the last report?"].answer == (
+        "5 of 5 expenditure areas moved since Period 2; the most, Services to Users, is £2.545m better."
+    )
+    assert lines["Are the savings being delivered?"].answer == (
+        "£10.339m of the £14.213m savings target is forecast to be delivered; £3.874m is at risk."
+    )
+    assert lines["What is in reserves?"].answer == (
+        "Total Reserves & Provisions: £6.232m at 1 April, forecast £18.663m at 31 March."
+    )
+    assert lines["What is in reserves?"].trend == "£12.431m added over the year."
+    # the glance, then the contents, then the detail; every contents link has its section
+    assert body.index('id="glance-heading"') < body.index('id="contents-heading"') < body.index('id="headline"')
+    contents = body[body.index('id="contents-heading"') : body.index("</nav>", body.index('id="contents-heading"'))]
+    anchors = re.findall(r'href="#([^"]+)"', contents)
+    assert anchors == ["headline", "areas", "trajectory", "profile", "savings", "ibcf", "reserves", "bcf-metrics"]
+    for anchor in anchors + [line.anchor for line in lines.values()]:
+        assert f'id="{anchor}"' in body
+    # long detail is folded; the iBCF panel has no cells of "Not reported"
+    assert body.count('<details class="govuk-details"') >= 5
+    assert "Not reported" not in body
+    # every scrolling table is a focusable, labelled region
+    for tag in re.findall(r'<div class="app-table-scroll"[^>]*>', body):
+        assert 'role="region"' in tag and 'tabindex="0"' in tag and "aria-label" in tag, tag

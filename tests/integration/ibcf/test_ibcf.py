@@ -144,7 +144,8 @@ def test_spend_panel_context_and_template(demo):
     assert "£20.400m across 11 schemes" in html
     assert "No scheme's spend has been reported" in html
     assert "£10.971m of Spring Budget 2017 additional grant is carried forward" in html
-    assert "<caption" in html and "Not reported" in html
+    assert "<caption" in html and "Not reported" not in html  # one sentence says so instead
+    assert "The plan for each of the 11 schemes" in html
 
 
 def test_spend_panel_totals_reported_spend(demo):

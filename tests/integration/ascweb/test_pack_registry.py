@@ -52,13 +52,13 @@ def test_a_registered_table_without_a_letter_takes_the_first_letter_after_the_pa
     ]
     # the paper's letters, in order, each appendix's parts together; the unlettered parts after F
     letters = [part.label.removeprefix("Appendix ") for part in parts if part.label.startswith("Appendix")]
-    assert set("ABCDEFGHI") <= set(letters) and letters == sorted(letters)
+    assert set("ABCDEFGHIJ") <= set(letters) and letters == sorted(letters)
     ibcf = next(part for part in parts if part.name == "test-ibcf")
     empty = next(part for part in parts if part.name == "test-empty")
-    # in registered order, the free letters: H is budget planning's own (planning.registry)
-    assert (empty.label, ibcf.label) == ("Appendix G", "Appendix I")
+    # in registered order, the free letters: G and H are the metrics' and budget planning's own
+    assert (empty.label, ibcf.label) == ("Appendix I", "Appendix J")
     assert empty.empty == "There is nothing to report here for Period 10 (January) 2017-18."
-    assert ibcf.title == "Appendix I: iBCF schemes"
+    assert ibcf.title == "Appendix J: iBCF schemes"
     assert ibcf.notes == ["Spending plans agreed in July; explanations of the revenue variances are at Appendix B."]
     rows = [[str(cell) for cell in row] for row in ibcf.table.as_values()]
     assert rows == [["scheme", "amount"], ["iBCF1", "1.900"], ["iBCF2", "9.100"]]
@@ -67,7 +67,7 @@ def test_a_registered_table_without_a_letter_takes_the_first_letter_after_the_pa
 def test_without_appendix_a_no_letter_moves(demo, extra_parts):
     period = Period.objects.get(number=10)
     contents = pack.assemble(period, ["summary", "explanations", "test-ibcf"], draw_charts=False)  # no others
-    assert [part.label for part in contents.parts] == ["Table 2.1", "Appendix B", "Appendix I"]
+    assert [part.label for part in contents.parts] == ["Table 2.1", "Appendix B", "Appendix J"]
     assert contents.parts[-1].notes[0].endswith("are at Appendix B.")
 
 

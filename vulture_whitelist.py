@@ -85,9 +85,9 @@ _.GARBLED
 _.SOURCES  # savings/demo_data.py
 _.WORKSTREAMS
 _.CATEGORIES
-_.item_header  # templates/edit/schedule.html
-_.button  # templates/edit/schedule.html
-_.has_previous  # templates/edit/schedule.html
+_.item_header  # templates/edit/statement.html
+_.button  # templates/edit/statement.html
+_.has_previous  # templates/edit/statement.html
 _.abstract  # ascweb.models.Versioned.Meta: Django reads it
 parse_millions  # the tests read the papers' printed £m figures with it (tests/unit/test_money.py)
 _.data_type  # ascweb/cells.py: openpyxl writes a cell by its data_type

@@ -116,7 +116,7 @@ NOT_MONEY = "Not money: "  # a fidelity note's comment starting so: its printed 
 
 class Assignment(models.Model):
     """An officer is responsible for something an app's form edits (a savings workstream, a
-    schedule): only its officers and the finance leads may edit it (ascweb.permissions). Each
+    statement): only its officers and the finance leads may edit it (ascweb.permissions). Each
     app's concrete assignment adds what is assigned, unique per user; kept in the admin."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

@@ -62,7 +62,7 @@ def period_rows(model, key: str, period: Period, related: tuple[str, ...] = ()) 
     return current, before
 
 
-def schedule_items(
+def statement_items(
     period: Period,
     user,
     model,
@@ -77,7 +77,7 @@ def schedule_items(
     related: tuple[str, ...] = (),
     may_edit: Callable[[object], bool] = lambda _obj: True,
 ) -> list[WorkItem]:
-    """The items of figures assigned to officers (a schedule: savings, iBCF, reserves,
+    """The items of figures assigned to officers (a statement: savings, iBCF, reserves,
     capital): one per `key` object that the period or the one before it holds and the user
     `may_edit` (a lead: all; an officer: what is assigned to them), in the key objects' order;
     none for anyone else."""

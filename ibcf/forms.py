@@ -1,15 +1,15 @@
-"""The iBCF scheme update form: a schedule of the one edit stack (ascweb.schedules), a row per
+"""The iBCF scheme update form: a statement of the one edit stack (ascweb.statements), a row per
 scheme. Spend and forecast are optional (the papers report narrative only) but, when typed,
 must be exact amounts in pounds; a scheme with no update yet starts from the previous
 period's activity and progress, never from its spend."""
 
 from ascweb.fields import TEXT_MAX
-from ascweb.schedules import Column, Schedule
+from ascweb.statements import Column, Statement
 from ibcf.models import SchemeUpdate, UpdatesAssignment
 
 PROGRESS_MAX = TEXT_MAX  # ibcf.imports holds a file's progress to the same length
 
-UPDATES = Schedule(
+UPDATES = Statement(
     model=SchemeUpdate,
     key="scheme",
     columns=(

@@ -7,7 +7,7 @@ from typing import Any
 from ascweb.missing import NO_PROGRESS, given
 from ascweb.models import Period
 from ascweb.registry import RESERVE_ROWS, registry
-from ascweb.schedules import ScheduleLine, schedule_lines
+from ascweb.statements import StatementLine, statement_lines
 from ibcf import calculations
 from ibcf.models import (
     AcuteSystemAllocation,
@@ -265,7 +265,7 @@ def plan_against_spend(period: Period) -> list[SpendRow]:
 # --- Update form -----------------------------------------------------------------------------------
 
 
-class UpdateEntry(ScheduleLine):
+class UpdateEntry(StatementLine):
     @property
     def scheme(self) -> Scheme:
         return self.item
@@ -273,4 +273,4 @@ class UpdateEntry(ScheduleLine):
 
 def update_entry_lines(period: Period) -> tuple[list[UpdateEntry], Period | None]:
     """Every scheme with this period's update and the previous period's beside it."""
-    return schedule_lines(period, SchemeUpdate, "scheme", UpdateEntry)
+    return statement_lines(period, SchemeUpdate, "scheme", UpdateEntry)

@@ -1,9 +1,9 @@
 """Writes for the iBCF: keyword-only, permission and period lock checked on the server, one
 transaction each (all or nothing), a form opened before someone else's save refused
-(ascweb.schedules.schedule_save, ascweb.versioning)."""
+(ascweb.statements.statement_save, ascweb.versioning)."""
 
 from ascweb.models import Period
-from ascweb.schedules import schedule_save
+from ascweb.statements import statement_save
 from ascweb.versioning import Edit
 from ibcf.calculations import records_nothing
 from ibcf.forms import UPDATES
@@ -17,7 +17,7 @@ def _nothing_to_record(values: dict) -> bool:
 def scheme_update_save(*, user, period: Period, entries: list[Edit]) -> int:
     """Save every scheme's spend to date, forecast and progress; returns how many changed.
     A scheme with no update yet and nothing typed is left without one."""
-    return schedule_save(
+    return statement_save(
         user=user,
         period=period,
         model=SchemeUpdate,

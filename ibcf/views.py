@@ -8,7 +8,7 @@ from ascweb.caching import member_page, render_page
 from ascweb.models import Period
 from ascweb.periods import period_or_404
 from ascweb.permissions import can_edit_assigned
-from ascweb.schedules import schedule_edit
+from ascweb.statements import statement_edit
 from ibcf import selectors, services
 from ibcf.forms import UPDATES
 from ibcf.tables import AcuteSplitTable, AppendixCTable, ChangesTable
@@ -54,11 +54,11 @@ def appendix_c(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 
 def updates_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    return schedule_edit(
+    return statement_edit(
         request,
         year,
         number,
-        schedule=UPDATES,
+        statement=UPDATES,
         lines=selectors.update_entry_lines,
         save=services.scheme_update_save,
     )

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from ascweb.permissions import can_see_assigned_form
 from ascweb.registry import WorkspaceSection, registry
-from ascweb.workspace import schedule_items
+from ascweb.workspace import statement_items
 from ibcf.forms import UPDATES
 from ibcf.models import SchemeUpdate
 
@@ -12,7 +12,7 @@ from ibcf.models import SchemeUpdate
 def items(period, user) -> list:
     if not can_see_assigned_form(user, UPDATES.assignments):
         return []
-    return schedule_items(
+    return statement_items(
         period,
         user,
         SchemeUpdate,

@@ -2,12 +2,12 @@
 
 from django.contrib import admin
 
-from reserves.models import ScheduleAssignment
+from reserves.models import StatementAssignment
 
 
-@admin.register(ScheduleAssignment)
-class ScheduleAssignmentAdmin(admin.ModelAdmin):
-    list_display = ("user", "schedule", "updated_at")
-    list_filter = ("schedule",)
+@admin.register(StatementAssignment)
+class StatementAssignmentAdmin(admin.ModelAdmin):
+    list_display = ("user", "statement", "updated_at")
+    list_filter = ("statement",)
     search_fields = ("user__username", "user__email")
     autocomplete_fields = ("user",)

@@ -1,10 +1,10 @@
-"""The entry forms for reserves and provisions and the capital programme: each a schedule of
-the one edit stack (ascweb.schedules), a row per reserve or scheme, amounts in pounds."""
+"""The entry forms for reserves and provisions and the capital programme: each a statement of
+the one edit stack (ascweb.statements), a row per reserve or scheme, amounts in pounds."""
 
-from ascweb.schedules import Column, Schedule
-from reserves.models import CapitalPosition, ReservePosition, ScheduleAssignment
+from ascweb.statements import Column, Statement
+from reserves.models import CapitalPosition, ReservePosition, StatementAssignment
 
-RESERVES = Schedule(
+RESERVES = Statement(
     model=ReservePosition,
     key="reserve",
     columns=(Column("balance_1_april"), Column("proposed_usage")),
@@ -16,10 +16,10 @@ RESERVES = Schedule(
     what="Reserves and provisions",
     noun="row",
     template="reserves/reserves_edit.html",
-    assignments=ScheduleAssignment.objects.filter(schedule=ScheduleAssignment.Schedule.RESERVES),
+    assignments=StatementAssignment.objects.filter(statement=StatementAssignment.Statement.RESERVES),
 )
 
-CAPITAL = Schedule(
+CAPITAL = Statement(
     model=CapitalPosition,
     key="scheme",
     columns=(Column("current_budget"), Column("forecast_outturn"), Column("next_year_draft")),
@@ -31,5 +31,5 @@ CAPITAL = Schedule(
     what="Capital programme",
     noun="scheme",
     template="reserves/capital_edit.html",
-    assignments=ScheduleAssignment.objects.filter(schedule=ScheduleAssignment.Schedule.CAPITAL),
+    assignments=StatementAssignment.objects.filter(statement=StatementAssignment.Statement.CAPITAL),
 )

@@ -96,17 +96,17 @@ class CapitalPosition(Versioned):
         return f"{self.scheme} at {self.period}"
 
 
-class ScheduleAssignment(Assignment):
+class StatementAssignment(Assignment):
     """An officer enters a statement: the reserves and provisions, or the capital programme."""
 
-    class Schedule(models.TextChoices):
+    class Statement(models.TextChoices):
         RESERVES = "reserves", "Reserves and provisions"
         CAPITAL = "capital", "Capital programme"
 
-    schedule = models.CharField(max_length=10, choices=Schedule.choices)
+    statement = models.CharField(max_length=10, choices=Statement.choices)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "schedule"], name="schedule_assignment_unique")]
+        constraints = [models.UniqueConstraint(fields=["user", "statement"], name="statement_assignment_unique")]
 
     def __str__(self) -> str:
-        return f"{self.user} > {self.get_schedule_display()}"
+        return f"{self.user} > {self.get_statement_display()}"

@@ -66,10 +66,10 @@ def reserves_glance(context: dict) -> Glance:
 
 def register() -> None:
     from reserves import imports, imports_printed, imports_reference, lifecycle, services, workspace
-    from reserves.models import ScheduleAssignment
+    from reserves.models import StatementAssignment
 
-    for schedule in ScheduleAssignment.Schedule.values:
-        registry.add_assignable(Assignable(schedule, services.assign_schedule(schedule)))
+    for statement in StatementAssignment.Statement.values:
+        registry.add_assignable(Assignable(statement, services.assign_statement(statement)))
 
     lifecycle.register()
     workspace.register()

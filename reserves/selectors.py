@@ -4,7 +4,7 @@ plain rows with totals computed from the rows, in a fixed number of queries."""
 from dataclasses import dataclass
 
 from ascweb.models import Period
-from ascweb.schedules import ScheduleLine, schedule_lines
+from ascweb.statements import StatementLine, statement_lines
 from reserves.calculations import CapitalFigures, ReserveFigures
 from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition
 
@@ -140,10 +140,10 @@ def capital_table(period: Period) -> list[CapitalRow]:
     return [*rows, CapitalRow("grand_total", "TOTAL", CAPITAL_TOTAL, total)]
 
 
-# --- Entry forms (ascweb.schedules) ---------------------------------------------------------
+# --- Entry forms (ascweb.statements) ---------------------------------------------------------
 
 
-class ReserveEntry(ScheduleLine):
+class ReserveEntry(StatementLine):
     @property
     def reserve(self) -> Reserve:
         return self.item
@@ -151,14 +151,14 @@ class ReserveEntry(ScheduleLine):
 
 def reserve_entry_lines(period: Period) -> tuple[list[ReserveEntry], Period | None]:
     """Every reserve with this period's figures and the previous period's beside them."""
-    return schedule_lines(period, ReservePosition, "reserve", ReserveEntry)
+    return statement_lines(period, ReservePosition, "reserve", ReserveEntry)
 
 
-class CapitalEntry(ScheduleLine):
+class CapitalEntry(StatementLine):
     @property
     def scheme(self) -> CapitalScheme:
         return self.item
 
 
 def capital_entry_lines(period: Period) -> tuple[list[CapitalEntry], Period | None]:
-    return schedule_lines(period, CapitalPosition, "scheme", CapitalEntry)
+    return statement_lines(period, CapitalPosition, "scheme", CapitalEntry)

@@ -7,7 +7,7 @@ from ascweb import fidelity, periods, permissions
 from ascweb.models import Period
 from ascweb.periods import period_or_404
 from ascweb.permissions import can_edit_assigned
-from ascweb.schedules import schedule_edit
+from ascweb.statements import statement_edit
 from reserves import selectors, services
 from reserves.forms import CAPITAL, RESERVES
 from reserves.tables import CapitalTable, ReservesTable
@@ -64,22 +64,22 @@ def capital(request: HttpRequest, year: str, number: int) -> HttpResponse:
 
 
 def reserves_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    return schedule_edit(
+    return statement_edit(
         request,
         year,
         number,
-        schedule=RESERVES,
+        statement=RESERVES,
         lines=selectors.reserve_entry_lines,
         save=services.reserve_usage_update,
     )
 
 
 def capital_edit(request: HttpRequest, year: str, number: int) -> HttpResponse:
-    return schedule_edit(
+    return statement_edit(
         request,
         year,
         number,
-        schedule=CAPITAL,
+        statement=CAPITAL,
         lines=selectors.capital_entry_lines,
         save=services.capital_forecast_update,
     )

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from ascweb.permissions import can_see_assigned_form
 from ascweb.registry import WorkspaceSection, registry
-from ascweb.workspace import schedule_items
+from ascweb.workspace import statement_items
 from reserves.forms import CAPITAL, RESERVES
 from reserves.models import CapitalPosition, ReservePosition
 
@@ -13,7 +13,7 @@ from reserves.models import CapitalPosition, ReservePosition
 def reserve_items(period, user) -> list:
     if not can_see_assigned_form(user, RESERVES.assignments):
         return []
-    return schedule_items(
+    return statement_items(
         period,
         user,
         ReservePosition,
@@ -27,7 +27,7 @@ def reserve_items(period, user) -> list:
 def capital_items(period, user) -> list:
     if not can_see_assigned_form(user, CAPITAL.assignments):
         return []
-    return schedule_items(
+    return statement_items(
         period,
         user,
         CapitalPosition,

@@ -5,7 +5,7 @@ explanation or recovery action is missing."""
 from django.urls import reverse
 
 from ascweb.registry import WorkspaceSection, registry
-from ascweb.workspace import schedule_items
+from ascweb.workspace import statement_items
 from savings.models import SavingForecast
 from savings.services import editable_workstream_ids
 
@@ -19,7 +19,7 @@ def items(period, user) -> list:
     editable = editable_workstream_ids(user)
     if not editable:
         return []
-    return schedule_items(
+    return statement_items(
         period,
         user,
         SavingForecast,

@@ -35,11 +35,11 @@ def _assign_officer() -> None:
     from django.contrib.auth.models import User
 
     from ibcf.models import UpdatesAssignment
-    from reserves.models import ScheduleAssignment
+    from reserves.models import StatementAssignment
     from savings.models import Workstream, WorkstreamAssignment
 
     officer = User.objects.get(username="scale-officer")
     WorkstreamAssignment.objects.get_or_create(user=officer, workstream=Workstream.objects.order_by("order", "code")[0])
-    for schedule in ScheduleAssignment.Schedule.values:
-        ScheduleAssignment.objects.get_or_create(user=officer, schedule=schedule)
+    for statement in StatementAssignment.Statement.values:
+        StatementAssignment.objects.get_or_create(user=officer, statement=statement)
     UpdatesAssignment.objects.get_or_create(user=officer)

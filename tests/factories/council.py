@@ -15,7 +15,7 @@ from ascweb.lifecycle import period_create_next, period_transition
 from ascweb.models import FinancialYear, Period
 from finance.models import AreaAssignment, LineForecast, PriorYearOutturn, ReportingLine
 from ibcf.models import SchemeUpdate, UpdatesAssignment
-from reserves.models import CapitalPosition, ReservePosition, ScheduleAssignment
+from reserves.models import CapitalPosition, ReservePosition, StatementAssignment
 from savings.models import SavingForecast, WorkstreamAssignment
 from tests.factories.ascweb import FinancialYearFactory, persona
 from tests.factories.finance import ReportingLineFactory
@@ -127,9 +127,9 @@ def _other_apps(year: FinancialYear, periods: list[Period]) -> None:
     savings = workstream(year=year)
     officer, other = persona("officer"), persona("officer2")
     WorkstreamAssignment.objects.create(user=officer, workstream=savings[0].workstream)
-    ScheduleAssignment.objects.create(user=officer, schedule=ScheduleAssignment.Schedule.RESERVES)
+    StatementAssignment.objects.create(user=officer, statement=StatementAssignment.Statement.RESERVES)
     UpdatesAssignment.objects.create(user=officer)
-    ScheduleAssignment.objects.create(user=other, schedule=ScheduleAssignment.Schedule.CAPITAL)
+    StatementAssignment.objects.create(user=other, statement=StatementAssignment.Statement.CAPITAL)
     ibcf_reserve = ReserveFactory(code="R-IBCF", name="Improved Better Care Fund", kind="reserve")
     provision = ReserveFactory(code="R-DEBT", name="Doubtful debts", kind="provision")
     scheme = ibcf_scheme(year=year, reserve=ibcf_reserve)

@@ -11,7 +11,7 @@ from ascweb.demo import demo_users
 from ascweb.lifecycle import period_create_next
 from ibcf.models import UpdatesAssignment
 from ibcf.services import scheme_update_save
-from reserves.models import ScheduleAssignment
+from reserves.models import StatementAssignment
 from reserves.services import capital_forecast_update, reserve_usage_update
 from savings.models import Workstream, WorkstreamAssignment
 from savings.services import savings_forecast_update
@@ -59,17 +59,17 @@ def test_assigning_in_the_admin_opens_the_form(period_11, admin_client):
     officer2.force_login(User.objects.get(username="officer2"))
     url = "/periods/2030-31/11/reserves/edit/"
     assert officer2.get(url).status_code == 403
-    for page in ("reserves/scheduleassignment", "savings/workstreamassignment", "ibcf/updatesassignment"):
+    for page in ("reserves/statementassignment", "savings/workstreamassignment", "ibcf/updatesassignment"):
         assert admin_client.get(f"/admin/{page}/").status_code == 200
         assert admin_client.get(f"/admin/{page}/add/").status_code == 200
     added = admin_client.post(
-        "/admin/reserves/scheduleassignment/add/",
-        {"user": User.objects.get(username="officer2").pk, "schedule": "reserves"},
+        "/admin/reserves/statementassignment/add/",
+        {"user": User.objects.get(username="officer2").pk, "statement": "reserves"},
     )
     assert added.status_code == 302
     assert officer2.get(url).status_code == 200
     # and taking it away closes it again
-    ScheduleAssignment.objects.filter(user__username="officer2", schedule="reserves").delete()
+    StatementAssignment.objects.filter(user__username="officer2", statement="reserves").delete()
     assert officer2.get(url).status_code == 403
 
 
@@ -82,7 +82,7 @@ def test_the_demo_officers_are_assigned_what_they_edit(demo):
                     "workstream__code", flat=True
                 )
             ),
-            *ScheduleAssignment.objects.filter(user__username=user.username).values_list("schedule", flat=True),
+            *StatementAssignment.objects.filter(user__username=user.username).values_list("statement", flat=True),
             *(["ibcf"] if UpdatesAssignment.objects.filter(user__username=user.username).exists() else []),
         }
         assert assigned == set(user.assigned), user.username

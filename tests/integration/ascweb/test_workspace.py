@@ -100,7 +100,7 @@ def test_the_lead_sees_who_has_finished(lead_client, p11, small_council):
     assert progress["officer2"].counts == {"missing": 0, "carried forward": 1, "changed": 0, "confirmed": 7}
     page = response.content.decode()
     assert "Finished" in page and "1 to do" in page
-    assert sum(response.context["counts"].values()) == 10  # every line and every schedule's figure
+    assert sum(response.context["counts"].values()) == 10  # every line and every statement's figure
 
 
 def test_the_workspace_links_to_each_form_while_open_and_is_for_finance_staff_only(

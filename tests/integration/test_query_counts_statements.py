@@ -21,7 +21,7 @@ from ibcf.models import (
     SchemeUpdate,
     UpdatesAssignment,
 )
-from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition, ScheduleAssignment
+from reserves.models import CapitalPosition, CapitalScheme, Reserve, ReservePosition, StatementAssignment
 from tests.factories.finance import UserFactory
 
 
@@ -109,8 +109,8 @@ def _measure(size: int) -> dict[str, int]:
         "member": UserFactory(username="qc-member", role=permissions.MEMBER),
         "officer": UserFactory(username="qc-officer", role=permissions.OFFICER),
     }
-    for schedule in ScheduleAssignment.Schedule.values:  # the officer enters every statement
-        ScheduleAssignment.objects.get_or_create(user=users["officer"], schedule=schedule)
+    for statement in StatementAssignment.Statement.values:  # the officer enters every statement
+        StatementAssignment.objects.get_or_create(user=users["officer"], statement=statement)
     UpdatesAssignment.objects.get_or_create(user=users["officer"])
     counts = {}
     for name, (persona, url) in PAGES.items():

@@ -15,12 +15,12 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalScheduleAssignment',
+            name='HistoricalStatementAssignment',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('created_at', models.DateTimeField(blank=True, editable=False)),
                 ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('schedule', models.CharField(choices=[('reserves', 'Reserves and provisions'), ('capital', 'Capital programme')], max_length=10)),
+                ('statement', models.CharField(choices=[('reserves', 'Reserves and provisions'), ('capital', 'Capital programme')], max_length=10)),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -29,24 +29,24 @@ class Migration(migrations.Migration):
                 ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                'verbose_name': 'historical schedule assignment',
-                'verbose_name_plural': 'historical schedule assignments',
+                'verbose_name': 'historical statement assignment',
+                'verbose_name_plural': 'historical statement assignments',
                 'ordering': ('-history_date', '-history_id'),
                 'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ScheduleAssignment',
+            name='StatementAssignment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
-                ('schedule', models.CharField(choices=[('reserves', 'Reserves and provisions'), ('capital', 'Capital programme')], max_length=10)),
+                ('statement', models.CharField(choices=[('reserves', 'Reserves and provisions'), ('capital', 'Capital programme')], max_length=10)),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'schedule'), name='schedule_assignment_unique')],
+                'constraints': [models.UniqueConstraint(fields=('user', 'statement'), name='statement_assignment_unique')],
             },
         ),
     ]

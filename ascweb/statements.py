@@ -1,11 +1,11 @@
-"""One edit stack for a period's schedules: reserves and provisions, the capital programme,
-iBCF scheme updates. A schedule is a row per item (a reserve, a scheme) and a column per
+"""One edit stack for a period's statements: reserves and provisions, the capital programme,
+iBCF scheme updates. A statement is a row per item (a reserve, a scheme) and a column per
 figure of the item's Versioned row at the period, with the previous period's figure beside
-each field. An app declares its Schedule; the rows are read, the form drawn, the figures
+each field. An app declares its Statement; the rows are read, the form drawn, the figures
 saved (under ascweb.versioning's lock) and the page answered here, the same way for all.
 
-Schedules belong to no expenditure area: a finance lead and the officers the schedule is
-assigned to (the app's ascweb.models.Assignment rows, `Schedule.assignments`) may edit them
+Statements belong to no expenditure area: a finance lead and the officers the statement is
+assigned to (the app's ascweb.models.Assignment rows, `Statement.assignments`) may edit them
 while the period is open (ascweb.permissions.can_edit_assigned).
 """
 
@@ -31,7 +31,7 @@ from ascweb.views_edit import saved, submit
 
 @dataclass(frozen=True)
 class Column:
-    field: str  # the figure: a field of the schedule's model, named by its verbose name
+    field: str  # the figure: a field of the statement's model, named by its verbose name
     prefix: str = ""  # the form fields' names before the item's id (default: the field's name)
     text: bool = False  # free text, not an amount in pounds
     required: bool = True
@@ -43,8 +43,8 @@ class Column:
 
 
 @dataclass(frozen=True)
-class Schedule:
-    """What an app's schedule form is: its rows' model, the figures, and the page's words."""
+class Statement:
+    """What an app's statement form is: its rows' model, the figures, and the page's words."""
 
     model: type[Versioned]
     key: str  # the model's foreign key to the item: "reserve", "scheme"
@@ -53,11 +53,11 @@ class Schedule:
     caption: str  # the table's caption
     item_header: str  # the first column's header: "Reserve or provision"
     button: str
-    page: str  # the URL name of the schedule's page: where Cancel and a save lead
+    page: str  # the URL name of the statement's page: where Cancel and a save lead
     what: str  # what was saved, and of what rows: "Reserves and provisions: saved, 2 rows changed."
     noun: str
-    template: str  # the page: extends "edit/schedule.html" and says how to fill the form in
-    assignments: Any  # a queryset: who is assigned the schedule (an ascweb.models.Assignment)
+    template: str  # the page: extends "edit/statement.html" and says how to fill the form in
+    assignments: Any  # a queryset: who is assigned the statement (an ascweb.models.Assignment)
     item_name: str = "name"  # the item's attribute naming its row (in headers and errors)
     item_note: str = ""  # an item attribute shown under its name
 
@@ -66,15 +66,15 @@ class Schedule:
 
 
 @dataclass(frozen=True)
-class ScheduleLine:
+class StatementLine:
     item: Any  # a reserve, a capital scheme, an iBCF scheme
     current: Versioned | None  # its row at the period
     previous: Versioned | None  # and at the previous period
 
 
-def schedule_lines(
-    period: Period, model: type[Versioned], key: str, line: type[ScheduleLine] = ScheduleLine
-) -> tuple[list[ScheduleLine], Period | None]:
+def statement_lines(
+    period: Period, model: type[Versioned], key: str, line: type[StatementLine] = StatementLine
+) -> tuple[list[StatementLine], Period | None]:
     """Every item (in its model's order) with its row at the period and at the previous one."""
     previous = periods.previous_period(period, published_only=False)
     period_ids = [period.id] + ([previous.id] if previous else [])
@@ -86,7 +86,7 @@ def schedule_lines(
 
 
 @transaction.atomic
-def schedule_save(
+def statement_save(
     *,
     user,
     period: Period,
@@ -96,9 +96,9 @@ def schedule_save(
     assignments,
     skip_new: Callable[[dict[str, Any]], bool] | None = None,
 ) -> int:
-    """Save a schedule's rows, all or nothing; returns how many changed. The period is re-read
+    """Save a statement's rows, all or nothing; returns how many changed. The period is re-read
     under its row lock (a publish cannot interleave) and the permission checked on it: a lead,
-    or an officer among the schedule's `assignments`."""
+    or an officer among the statement's `assignments`."""
     period = locked_period(period)
     if not can_edit_assigned(user, period, assignments):
         raise PermissionDenied("This period is not open for you to edit")
@@ -120,24 +120,24 @@ class Cell:
         return self.previous is not None
 
 
-class ScheduleForm(forms.Form):
+class StatementForm(forms.Form):
     """One row per item, one field per column named `<column>_<item id>`, and the version of
     the item's row the form was drawn at. Validation only: every error names the item."""
 
-    def __init__(self, *args, schedule: Schedule, lines: list[ScheduleLine], **kwargs):
+    def __init__(self, *args, statement: Statement, lines: list[StatementLine], **kwargs):
         super().__init__(*args, **kwargs)
-        self.schedule, self.lines = schedule, lines
+        self.statement, self.lines = statement, lines
         for line in lines:
             name = self.item_name(line)
-            for column in schedule.columns:
+            for column in statement.columns:
                 self.fields[f"{column.name}_{line.item.id}"] = self._field(column, name, line)
-            # every field of a schedule may be blank (iBCF), and so may the version: blank is
+            # every field of a statement may be blank (iBCF), and so may the version: blank is
             # "no row seen", which a row saved since still meets
             version = line.current.version if line.current else 0
             self.fields[version_name(line.item.id)] = VersionField(name=name, version=version, required=False)
 
-    def _field(self, column: Column, name: str, line: ScheduleLine) -> forms.Field:
-        what = self.schedule.label(column)
+    def _field(self, column: Column, name: str, line: StatementLine) -> forms.Field:
+        what = self.statement.label(column)
         source = line.current or (line.previous if column.carried else None)
         value = getattr(source, column.field) if source is not None else None
         if column.text:
@@ -150,16 +150,16 @@ class ScheduleForm(forms.Form):
             initial=format_pounds(value) if value is not None else "",
         )
 
-    def item_name(self, line: ScheduleLine) -> str:
-        return str(getattr(line.item, self.schedule.item_name))
+    def item_name(self, line: StatementLine) -> str:
+        return str(getattr(line.item, self.statement.item_name))
 
     def headers(self) -> list[str]:
-        labels = [(self.schedule.label(column), column.text) for column in self.schedule.columns]
+        labels = [(self.statement.label(column), column.text) for column in self.statement.columns]
         return [f"{label[0].upper()}{label[1:]}{'' if text else ' (£)'}" for label, text in labels]
 
-    def rows(self) -> list[tuple[ScheduleLine, str, str, list[Cell]]]:
+    def rows(self) -> list[tuple[StatementLine, str, str, list[Cell]]]:
         """(line, the item's name, its note, a cell per column) for the template."""
-        note = self.schedule.item_note
+        note = self.statement.item_note
         return [
             (
                 line,
@@ -171,7 +171,7 @@ class ScheduleForm(forms.Form):
                         getattr(line.previous, column.field) if line.previous else None,
                         column.text,
                     )
-                    for column in self.schedule.columns
+                    for column in self.statement.columns
                 ],
             )
             for line in self.lines
@@ -182,7 +182,7 @@ class ScheduleForm(forms.Form):
         edits = []
         for line in self.lines:
             values = {}
-            for column in self.schedule.columns:
+            for column in self.statement.columns:
                 value = data.get(f"{column.name}_{line.item.id}")
                 values[column.field] = (value or "").strip() if column.text else value
             edits.append(Edit(line.item.id, values, data[version_name(line.item.id)]))
@@ -190,8 +190,8 @@ class ScheduleForm(forms.Form):
 
 
 def editable_period(request: HttpRequest, year: str, number: int, assignments) -> Period:
-    """The period whose schedule (assigned to `assignments`) this user may edit now: 404 if
-    they may not see the period, 403 if the schedule is not theirs (a lead's, or an assigned
+    """The period whose statement (assigned to `assignments`) this user may edit now: 404 if
+    they may not see the period, 403 if the statement is not theirs (a lead's, or an assigned
     officer's) or the period is locked (submitted or published)."""
     period = periods.period_or_404(request, year, number)
     if not can_see_assigned_form(request.user, assignments):
@@ -201,32 +201,32 @@ def editable_period(request: HttpRequest, year: str, number: int, assignments) -
     return period
 
 
-def schedule_edit(
+def statement_edit(
     request: HttpRequest,
     year: str,
     number: int,
     *,
-    schedule: Schedule,
-    lines: Callable[[Period], tuple[list[ScheduleLine], Period | None]],
+    statement: Statement,
+    lines: Callable[[Period], tuple[list[StatementLine], Period | None]],
     save: Callable[..., int],
 ) -> HttpResponse:
-    """The schedule's form page: `lines` reads its rows, `save(user=, period=, entries=)` saves them."""
-    period = editable_period(request, year, number, schedule.assignments)
+    """The statement's form page: `lines` reads its rows, `save(user=, period=, entries=)` saves them."""
+    period = editable_period(request, year, number, statement.assignments)
     entry_lines, previous = lines(period)
     submission = submit(
         request,
-        lambda data: ScheduleForm(data, schedule=schedule, lines=entry_lines),
+        lambda data: StatementForm(data, statement=statement, lines=entry_lines),
         lambda form: save(user=request.user, period=period, entries=form.edits()),
     )
     if submission.changed is not None:
         return saved(
-            request, period, what=schedule.what, changed=submission.changed, noun=schedule.noun, page=schedule.page
+            request, period, what=statement.what, changed=submission.changed, noun=statement.noun, page=statement.page
         )
     context = {
         "period": period,
         "previous": previous,
-        "schedule": schedule,
+        "statement": statement,
         "form": submission.form,
         "conflicts": submission.conflicts,
     }
-    return render(request, schedule.template, context, status=submission.status)
+    return render(request, statement.template, context, status=submission.status)

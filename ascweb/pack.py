@@ -135,7 +135,9 @@ def _section_choice(section: PackSection) -> PartChoice:
 
 
 def _chart_choice(chart: PackChart) -> PartChoice:
-    return PartChoice(chart.name, chart.title, CHART, CHART, chart.order, chart)
+    return PartChoice(
+        chart.name, chart.title, CHART, APPENDIX if chart.letter else CHART, chart.order, chart, chart.letter
+    )
 
 
 def bare_heading(title: str) -> str:

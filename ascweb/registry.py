@@ -101,13 +101,15 @@ class PackChart:
     {"figure": the Plotly figure, "summary": its words}, from the builder the dashboard itself
     uses; `key` picks this chart's (absent: nothing to show for that period). Charts that
     share one `figures` are built from one call per pack. Registering a name again replaces
-    the chart."""
+    the chart. A chart with a `letter` belongs to that appendix and prints in it, in `order`
+    among its parts; without one it prints with the dashboard's charts after the report's tables."""
 
     name: str
     title: str
     figures: Callable[[Any], dict[str, dict]]
     key: str
     order: int
+    letter: str = ""
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,7 @@ def register() -> None:
     for index in range(1, PLANNING_YEARS + 1):
         title = f"Budget planning: the gap bridge, planning year {index}"
         registry.add_pack_chart(
-            PackChart(f"planning-bridge-{index}", title, _pack_figures, f"year-{index}", ORDER + index)
+            PackChart(f"planning-bridge-{index}", title, _pack_figures, f"year-{index}", ORDER + index, letter="H")
         )
     registry.add_period_page(PeriodPage("Budget planning", "planning-period", order=ORDER))
     registry.add_demo_data(DemoData("planning", manifest="planning.toml", order=ORDER))

@@ -14,8 +14,12 @@ from pathlib import Path
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from ascweb.models import BackgroundImport
 from ascweb.registry import registry
 from finance.models import ReportingLine
+from performance.models import Indicator
+from planning.models import PlanningRound
+from planning.views import FIGURES, ITEMS
 from savings.models import Workstream
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +30,8 @@ YEAR = "2017-18"
 # Named URLs that are not HTML pages (downloads, redirects, actions) or are not ours (admin).
 NOT_PAGES = {
     "healthz": "plain text for the load balancer",
+    "readyz": "plain text for the load balancer",
+    "planning-publish": "a POST that publishes a planning round",
     "logout": "a POST that redirects",
     "table-csv": "a CSV download",
     "table-xlsx": "an Excel download",
@@ -53,12 +59,24 @@ def _named_urls() -> set[str]:
     return names
 
 
+def _jobs() -> list[BackgroundImport]:
+    """A queued import and one that finished with problems: the job page's two states."""
+    queued = BackgroundImport.objects.create(kind="savings", filename="savings.csv", content=b"")
+    problems = {"problems": [[2, "code", "No such saving"]]}
+    done = BackgroundImport.objects.create(
+        kind="savings", filename="savings.csv", content=b"", state=BackgroundImport.State.DONE, report=problems
+    )
+    return [queued, done]
+
+
 def _pages() -> dict[str, list[str]]:
     """Every page by URL name: its addresses, for the published and the open period."""
     periods = [(YEAR, 10), (YEAR, 11)]
     areas = ReportingLine.objects.filter(kind=ReportingLine.Kind.AREA).values_list("code", flat=True)
     line = ReportingLine.objects.filter(kind=ReportingLine.Kind.LINE).values_list("code", flat=True).first()
     workstreams = Workstream.objects.values_list("code", flat=True)
+    indicators = Indicator.objects.values_list("code", flat=True)
+    rounds = list(PlanningRound.objects.order_by("pk").values_list("pk", flat=True))
     per_period = [
         "period",
         "dashboard",
@@ -76,6 +94,8 @@ def _pages() -> dict[str, list[str]]:
         "workspace",
         "timetable",
         "pack",
+        "performance",
+        "planning-period",
     ]
     pages = {name: [reverse(name, args=period) for period in periods] for name in per_period}
     pages |= {
@@ -93,6 +113,15 @@ def _pages() -> dict[str, list[str]]:
         "area": [reverse("area", args=[*period, code]) for period in periods for code in areas],
         "area-edit": [reverse("area-edit", args=[YEAR, 11, code]) for code in areas],
         "savings-edit": [reverse("savings-edit", args=[YEAR, 11, code]) for code in workstreams],
+        "import-job": [reverse("import-job", args=[job.pk]) for job in _jobs()],
+        "performance-edit": [reverse("performance-edit", args=[YEAR, 11, code]) for code in indicators],
+        "performance-commentary": [reverse("performance-commentary", args=[YEAR, 11, code]) for code in indicators],
+        "planning": [reverse("planning")],
+        "planning-new": [reverse("planning-new")],
+        "planning-round": [reverse("planning-round", args=[pk]) for pk in rounds],
+        "planning-edit": [reverse("planning-edit", args=[pk]) for pk in rounds],
+        "planning-changes": [reverse("planning-changes", args=[pk]) for pk in rounds],
+        "planning-figures": [reverse("planning-figures", args=[rounds[-1], what]) for what in [*FIGURES, *ITEMS]],
     }
     return pages
 

@@ -13,7 +13,10 @@ def test_the_planning_appendix_is_appendix_h(demo):
     assembled = pack.assemble(period, draw_charts=False)
     appendices = [part for part in assembled.parts if part.is_appendix]
     [planning] = [part for part in appendices if part.name == "planning"]
-    assert planning.label == "Appendix H" and planning is appendices[-1]
+    # the last appendix: its text and tables first, then its bridge chart for each year
+    h = [part for part in appendices if part.label == "Appendix H"]
+    assert h[0] is planning and h == appendices[-len(h) :]
+    assert [part.name for part in h[1:]] == [f"planning-bridge-{year}" for year in range(1, 5)]
     html = planning.section_html
     assert "July 2017" in html and "Illustrative:" in html and "Savings targets by committee" in html
     assert "Adult Social Care Committee" in html and "The gap bridge" in html

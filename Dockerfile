@@ -24,6 +24,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 COPY --from=assets /app/static/build static/build
 COPY --from=assets /app/node_modules/govuk-frontend/dist/govuk node_modules/govuk-frontend/dist/govuk
+COPY --from=assets /app/node_modules/plotly.js-basic-dist-min node_modules/plotly.js-basic-dist-min
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 # Chromium wants a home to write its profile to
 RUN useradd --system --uid 1000 --create-home --home-dir /home/ascweb ascweb

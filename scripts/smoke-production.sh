@@ -3,7 +3,7 @@
 # the files the image gets (.dockerignore applied) in a temporary folder, a fresh venv from
 # requirements.txt only (no dev packages; pip's cache is reused), production settings (DEBUG
 # off, SECRET_KEY, ALLOWED_HOSTS, HTTPS settings on) against a throwaway PostgreSQL server,
-# migrate, collectstatic, load_demo, gunicorn started with gunicorn.conf.py and the queue worker;
+# migrate, createcachetable, collectstatic, load_demo, gunicorn started with gunicorn.conf.py and the queue worker;
 # then, as a TLS proxy would send it, a member signs in and downloads a published period's
 # appendix pack, which must be a real PDF with its charts, built by the worker at publication.
 set -euo pipefail
@@ -32,6 +32,7 @@ tar -C "$root" --exclude-from=<(grep -v '^#' "$root/.dockerignore" | sed '/^$/d'
 mkdir -p "$work/app/static/build" "$work/app/node_modules/govuk-frontend/dist"
 cp "$root/static/build/app.css" "$work/app/static/build/"
 cp -r "$root/node_modules/govuk-frontend/dist/govuk" "$work/app/node_modules/govuk-frontend/dist/"
+cp -r "$root/node_modules/plotly.js-basic-dist-min" "$work/app/node_modules/"
 cd "$work/app"
 for absent in .venv node_modules/.bin db.sqlite3 .git tests staticfiles backups; do
   [ ! -e "$absent" ] || { echo "smoke: $absent would be in the image" >&2; exit 1; }
@@ -52,6 +53,7 @@ export ALLOWED_HOSTS="127.0.0.1,localhost" GUNICORN_BIND="127.0.0.1:$port" GUNIC
 export PYTHONDONTWRITEBYTECODE=1 GUNICORN_ACCESS_LOG="$work/access.log"
 "$py" manage.py check --deploy --fail-level WARNING
 "$py" manage.py migrate --noinput -v 0
+"$py" manage.py createcachetable  # the shared cache's table, as the image's command makes it
 "$py" manage.py collectstatic --noinput -v 0
 "$py" manage.py sync_roles -v 0
 "$py" manage.py load_demo > "$work/load_demo.log"

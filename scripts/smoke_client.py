@@ -21,6 +21,7 @@ from pathlib import Path
 import pikepdf
 
 PACK = "/periods/2017-18/10/pack.pdf"
+DASHBOARD = "/periods/2017-18/10/dashboard/"
 # templates/pack/_chart.html: a chart drawn by Chromium is a figure with this text (else a note)
 CHART_ALT = "a chart of the figures in the table beneath it."
 CHARTS = 3  # the Norfolk Period 10 pack prints the dashboard's charts: at least these
@@ -108,6 +109,13 @@ def main(base: str, output: str) -> None:
     form = {"csrfmiddlewaretoken": token, "username": "member", "password": member["password"]}
     response, _ = browser.request("POST", "/accounts/login/", form)
     check(response.status == 302 and "sessionid" in browser.cookies, (response.status, browser.cookies.keys()))
+
+    # the dashboard's charts: plotly.js's partial bundle, from the image's node_modules, hashed
+    response, page = browser.request("GET", DASHBOARD)
+    check(response.status == 200, response.status)
+    bundle = re.search(rb'data-plotly="([^"]+)"', page).group(1).decode()
+    response, script = browser.request("GET", bundle)
+    check(response.status == 200 and b"plotly" in script[:2000].lower(), (bundle, response.status))
 
     kept = stored_pack()
     response, content = browser.request("GET", PACK)
